@@ -1,0 +1,103 @@
+/**
+ * Queries over the bundled data for cards and the popup: look-ups, sources, what happened after a date,
+ * and what a known article (the seed) says about an entity.
+ */
+import type {
+  ArticleStatement,
+  DatedFact,
+  EntitiesFile,
+  Entity,
+  Event,
+  EventsFile,
+  KnownArticle,
+  Role,
+  Source,
+} from '../data/schema.ts'
+import { foldForMatching } from './normalize.ts'
+import { isoDay, type PageSignals } from './page-signals.ts'
+
+export interface DataPack {
+  entities: EntitiesFile
+  events: EventsFile
+}
+
+export class DataIndex {
+  readonly pack: DataPack
+  readonly #entities: Map<string, Entity>
+
+  constructor(pack: DataPack) {
+    this.pack = pack
+    this.#entities = new Map(pack.entities.entities.map((e) => [e.id, e]))
+  }
+
+  entity(id: string): Entity | undefined {
+    return this.#entities.get(id)
+  }
+
+  get entities(): readonly Entity[] {
+    return this.pack.entities.entities
+  }
+
+  /** Sources cited by an entity's facts (keys of entities.json's table). */
+  entitySources(keys: readonly string[]): Source[] {
+    return keys.map((k) => this.pack.entities.sources[k]).filter((s): s is Source => s !== undefined)
+  }
+
+  /** Sources cited in events.json. */
+  eventSources(keys: readonly string[]): Source[] {
+    return keys.map((k) => this.pack.events.sources[k]).filter((s): s is Source => s !== undefined)
+  }
+
+  /** Every source an entity's card cites, each once, in the order first cited. */
+  allEntitySources(entity: Entity): Source[] {
+    const keys = new Set<string>([
+      ...(entity.born?.sources ?? []),
+      ...entity.summary.sources,
+      ...(entity.roles ?? []).flatMap((r) => r.sources),
+      ...(entity.inThisStory ?? []).flatMap((f) => f.sources),
+      ...(entity.next ?? []).flatMap((f) => f.sources),
+    ])
+    return this.entitySources([...keys])
+  }
+
+  event(id: string): Event | undefined {
+    return this.pack.events.events.find((e) => e.id === id)
+  }
+
+  /** The known article this page is (the seed article, by its URL or its title), if any. */
+  knownArticle(page: PageSignals): KnownArticle | undefined {
+    const titles = [page.title, page.headline]
+      .filter((t): t is string => t !== undefined)
+      .map(foldForMatching)
+    for (const ev of this.pack.events.events) {
+      for (const article of ev.articles ?? []) {
+        const title = foldForMatching(article.title)
+        if (page.url !== undefined && article.urls.includes(page.url)) {
+          return article
+        }
+        if (titles.some((t) => t.includes(title))) {
+          return article
+        }
+      }
+    }
+    return undefined
+  }
+
+  statements(article: KnownArticle, entity: string): ArticleStatement[] {
+    return article.statements.filter((s) => s.entity === entity)
+  }
+}
+
+/** "What happened next": the dated items after `after` (an ISO date), or all of them without one. */
+export function nextAfter(entity: Entity, after: string | undefined): DatedFact[] {
+  const day = isoDay(after) ?? after
+  const items = [...(entity.next ?? [])].sort((a, b) => a.date.localeCompare(b.date))
+  return day === undefined
+    ? items
+    : items.filter((f) => f.date.slice(0, day.length) > day.slice(0, f.date.length))
+}
+
+/** Roles, most recent first. */
+export function rolesByRecency(entity: Entity): Role[] {
+  return [...(entity.roles ?? [])].sort((a, b) => b.from.localeCompare(a.from))
+}

@@ -1,0 +1,158 @@
+/**
+ * Compiles the entity data and the coverage lexicon into one matcher, built once per data pack.
+ *
+ * Every spelling, with its Russian case forms, becomes a pattern whose payload indexes a `Form`: which entity
+ * it names (or which kind of coverage signal it is) and the rules that decide whether a match counts.
+ */
+import type { Alias, CaseRule, Entity, EntityTypeName } from '../data/schema.ts'
+import { KYRGYZ_SIGNALS, OTHER_PLACES, type LexiconEntry } from './coverage-lexicon.ts'
+import { inflectForms } from './inflect.ts'
+import { Matcher, type MatcherPattern } from './matcher.ts'
+import { CLASS_IGNORABLE, CLASS_SPACE, charClass, isUpperCode } from './normalize.ts'
+
+export type FormKind = 'entity' | 'kyrgyz' | 'other'
+
+export interface Form {
+  kind: FormKind
+  /** The spelling (one case form of an alias) as the data writes it: the reference for the case rule. */
+  text: string
+  caseRule: CaseRule
+  /** For kind 'entity'. */
+  entity?: string
+  surname: boolean
+  context: boolean
+  ambiguousWith: readonly string[]
+  preferred: boolean
+}
+
+/** What the recognizer needs to know about an entity beyond its spellings. */
+export interface EntityInfo {
+  id: string
+  type: EntityTypeName
+  /** Folded given names and initials, from the full-name aliases: "sadyr", "s", "садыр", "с". */
+  givenNames: Set<string>
+  /** Folded cue words from the data. */
+  cues: string[]
+}
+
+export interface EntityIndex {
+  matcher: Matcher
+  forms: Form[]
+  entities: Map<string, EntityInfo>
+}
+
+function caseRuleOf(alias: Pick<Alias, 'case'>): CaseRule {
+  return alias.case ?? 'capitalised'
+}
+
+export function buildEntityIndex(
+  entities: readonly Entity[],
+  lexicon: { kyrgyz: readonly LexiconEntry[]; other: readonly LexiconEntry[] } = {
+    kyrgyz: KYRGYZ_SIGNALS,
+    other: OTHER_PLACES,
+  },
+): EntityIndex {
+  const forms: Form[] = []
+  const patterns: MatcherPattern[] = []
+  const add = (form: Form): void => {
+    patterns.push({ text: form.text, payload: forms.length })
+    forms.push(form)
+  }
+  const infos = new Map<string, EntityInfo>()
+  for (const entity of entities) {
+    const info: EntityInfo = {
+      id: entity.id,
+      type: entity.type,
+      givenNames: new Set(),
+      cues: (entity.cues ?? []).map((c) => c.toLowerCase()),
+    }
+    infos.set(entity.id, info)
+    for (const alias of entity.aliases) {
+      const spellings = alias.inflect ? inflectForms(alias.text, alias.inflect) : [alias.text]
+      for (const text of spellings) {
+        add({
+          kind: 'entity',
+          text,
+          caseRule: caseRuleOf(alias),
+          entity: entity.id,
+          surname: alias.surname ?? false,
+          context: alias.context ?? false,
+          ambiguousWith: alias.ambiguousWith ?? [],
+          preferred: alias.preferred ?? false,
+        })
+      }
+      // A person's full name gives the given names and initials that may precede a bare surname.
+      if (entity.type === 'person' && !alias.surname && !alias.context) {
+        const words = alias.text.split(/\s+/)
+        if (words.length > 1) {
+          const first = (words[0] ?? '').toLowerCase()
+          info.givenNames.add(first)
+          info.givenNames.add(first.charAt(0))
+        }
+      }
+    }
+  }
+  const lexical = (kind: FormKind, entry: LexiconEntry): void => {
+    for (const text of entry.inflect ? inflectForms(entry.text, entry.inflect) : [entry.text]) {
+      add({
+        kind,
+        text,
+        caseRule: entry.case ?? 'capitalised',
+        surname: false,
+        context: false,
+        ambiguousWith: [],
+        preferred: false,
+      })
+    }
+  }
+  for (const entry of lexicon.kyrgyz) {
+    lexical('kyrgyz', entry)
+  }
+  for (const entry of lexicon.other) {
+    lexical('other', entry)
+  }
+  return { matcher: new Matcher(patterns), forms, entities: infos }
+}
+
+/**
+ * Whether `text[start, end)` satisfies the case rule of `form`. The trie has already matched the folded
+ * letters, so only letter case is compared, walking both strings in step (ignorables and whitespace runs are
+ * skipped the same way the matcher skips them).
+ */
+export function caseAccepts(form: Form, text: string, start: number, end: number): boolean {
+  if (form.caseRule === 'any') {
+    return true
+  }
+  const ref = form.text
+  let i = start
+  let r = 0
+  while (i < end && r < ref.length) {
+    const c = text.charCodeAt(i)
+    const k = charClass(c)
+    if (k === CLASS_IGNORABLE) {
+      i++
+      continue
+    }
+    if (k === CLASS_SPACE) {
+      while (i < end && charClass(text.charCodeAt(i)) === CLASS_SPACE) {
+        i++
+      }
+      while (r < ref.length && charClass(ref.charCodeAt(r)) === CLASS_SPACE) {
+        r++
+      }
+      continue
+    }
+    const rc = ref.charCodeAt(r)
+    const refUpper = isUpperCode(rc)
+    const textUpper = isUpperCode(c)
+    if (refUpper && !textUpper) {
+      return false
+    }
+    if (form.caseRule === 'exact' && textUpper !== refUpper) {
+      return false
+    }
+    i++
+    r++
+  }
+  return true
+}

@@ -1,0 +1,327 @@
+/**
+ * The words around a surname that say whose surname it is.
+ *
+ * "President Japarov" and "Садыр Жапаров" name the politician; "Raisa Atambayeva", "Раиса Атамбаева" and a
+ * byline "Leila Zhaparov" name somebody else with the same surname. A capitalised word right before a bare
+ * surname is taken as another person's given name unless it is a title, a sentence-opening word, or one of
+ * the entity's own given names.
+ */
+
+/** Titles and descriptions that may stand, capitalised, right before a surname. Folded (lower case). */
+const TITLE_WORDS = new Set(
+  [
+    // English
+    'president',
+    'ex-president',
+    'president-elect',
+    'prime',
+    'minister',
+    'pm',
+    'premier',
+    'mr',
+    'mr.',
+    'mrs',
+    'mrs.',
+    'ms',
+    'ms.',
+    'dr',
+    'dr.',
+    'gen',
+    'gen.',
+    'general',
+    'former',
+    'ex',
+    'acting',
+    'interim',
+    'chairman',
+    'chair',
+    'speaker',
+    'leader',
+    'deputy',
+    'head',
+    'opposition',
+    'politician',
+    'lawmaker',
+    'mp',
+    'candidate',
+    'nationalist',
+    'populist',
+    'incumbent',
+    'ousted',
+    'jailed',
+    'freed',
+    'kyrgyz',
+    'kyrgyzstani',
+    'then-president',
+    'then-prime',
+    'presidents',
+    'leaders',
+    // German, Dutch, Nordic, Romanian, Italian, French and Spanish titles
+    'präsident',
+    'staatschef',
+    'regierungschef',
+    'premierminister',
+    'ministerpräsident',
+    'ex-präsident',
+    'presidente',
+    'président',
+    'ministre',
+    'premier-ministre',
+    'preşedintele',
+    'președintele',
+    'presedintele',
+    'premierul',
+    'fostul',
+    'oud-president',
+    // Russian and Ukrainian (capitalised at the start of a sentence)
+    'президент',
+    'экс-президент',
+    'премьер',
+    'премьер-министр',
+    'глава',
+    'лидер',
+    'спикер',
+    'председатель',
+    'депутат',
+    'генерал',
+    'господин',
+    'г-н',
+    'и.о.',
+    'президента',
+    'президенту',
+    'президентом',
+    'премьера',
+    'экс-президента',
+  ].map((w) => w.toLowerCase()),
+)
+
+/** Capitalised words that open sentences and so say nothing about a given name. */
+const OPENING_WORDS = new Set(
+  [
+    'after',
+    'before',
+    'when',
+    'while',
+    'but',
+    'and',
+    'then',
+    'so',
+    'as',
+    'if',
+    'since',
+    'meanwhile',
+    'later',
+    'also',
+    'both',
+    'under',
+    'only',
+    'even',
+    'now',
+    'today',
+    'yesterday',
+    'on',
+    'in',
+    'at',
+    'for',
+    'with',
+    'by',
+    'from',
+    'although',
+    'though',
+    'because',
+    'until',
+    'once',
+    'like',
+    'unlike',
+    'without',
+    'whether',
+    'where',
+    'why',
+    'how',
+    'what',
+    'that',
+    'this',
+    'the',
+    'a',
+    'an',
+    'it',
+    'he',
+    'she',
+    'they',
+    'we',
+    'said',
+    'says',
+    'against',
+    'about',
+    'during',
+    'despite',
+    'supporters',
+    'critics',
+    'opponents',
+    'allies',
+    'photo',
+    'image',
+    'picture',
+    'caption',
+    'toward',
+    'towards',
+    'before',
+    // Russian and Ukrainian
+    'после',
+    'до',
+    'когда',
+    'но',
+    'и',
+    'а',
+    'как',
+    'также',
+    'однако',
+    'ранее',
+    'позже',
+    'тогда',
+    'при',
+    'по',
+    'с',
+    'со',
+    'в',
+    'во',
+    'на',
+    'за',
+    'от',
+    'для',
+    'сам',
+    'сторонники',
+    'противники',
+    'пока',
+    'если',
+    'хотя',
+    'что',
+    'это',
+    'он',
+    'она',
+    'они',
+    'так',
+    'уже',
+    'еще',
+    'ещё',
+    'вот',
+    'между',
+    'против',
+    'кроме',
+    'фото',
+    'коли',
+    'після',
+    'але',
+    'також',
+  ].map((w) => w.toLowerCase()),
+)
+
+const WORD_BEFORE = /([\p{L}\p{M}][\p{L}\p{M}.’'-]*)([ \t\u00a0]+|\n)$/u
+const SENTENCE_END = /(^|[.!?:;«»"“”„(\n]|\u2014|\u2013|--)\s*$/u
+
+export interface WordBefore {
+  word: string
+  start: number
+  /** The word opens a sentence (or a line, a quote, a parenthesis). */
+  opening: boolean
+}
+
+/** The word right before `pos` on the same line (up to 40 characters back), if any. */
+export function wordBefore(text: string, pos: number): WordBefore | undefined {
+  const from = Math.max(0, pos - 40)
+  const window = text.slice(from, pos)
+  const m = WORD_BEFORE.exec(window)
+  if (!m?.[1]) {
+    return undefined
+  }
+  const start = from + m.index
+  const before = text.slice(Math.max(0, start - 8), start)
+  return { word: m[1], start, opening: start === 0 || SENTENCE_END.test(before) }
+}
+
+const isCapitalised = (word: string): boolean => {
+  const first = word.charAt(0)
+  return first !== first.toLowerCase()
+}
+
+const isAllCaps = (word: string): boolean => word.length > 1 && word === word.toUpperCase()
+
+export const isTitleWord = (word: string): boolean =>
+  TITLE_WORDS.has(word.toLowerCase().replace(/[’']s$/, ''))
+
+/**
+ * Whether the word before a surname looks like another person's given name: capitalised, not a title, not
+ * a possessive or an all-capitals dateline, and not a word that merely opens a sentence.
+ */
+export function looksLikeOtherGivenName(before: WordBefore, ownGivenNames: ReadonlySet<string>): boolean {
+  const word = before.word.replace(/[.’'-]+$/, '')
+  const lower = word.toLowerCase()
+  if (word === '' || !isCapitalised(word) || isAllCaps(word)) {
+    return false
+  }
+  // "…said Japarov. Japarov's supporters": a word with a full stop ends the previous sentence (an initial
+  // such as "S." has already been compared with the entity's own initials).
+  if (before.word.endsWith('.')) {
+    return false
+  }
+  if (ownGivenNames.has(lower)) {
+    return false
+  }
+  if (isTitleWord(word) || /[’']s$/.test(before.word)) {
+    return false
+  }
+  if (before.opening && OPENING_WORDS.has(lower)) {
+    return false
+  }
+  return true
+}
+
+/**
+ * A full name with a patronymic before the surname: "Sadyr Nurgozho uulu Japarov",
+ * "Садыр Нургожоевич (Нургожо уулу) Жапаров". Returns the start of the given name and the given name.
+ */
+const PATRONYMIC_BEFORE =
+  /(\p{Lu}[\p{Ll}\p{M}’'-]+)[ \u00a0]+(?:\(?\p{Lu}[\p{Ll}\p{M}]+[ \u00a0]+(?:uulu|kyzy|уулу|кызы)\)?|\p{Lu}[\p{Ll}\p{M}]+(?:ovich|evich|ovna|evna|ович|евич|овна|евна|ojewitsch|owitsch|ewitsch)(?:[ \u00a0]+\(\p{Lu}[\p{Ll}\p{M}]+[ \u00a0]+(?:uulu|kyzy|уулу|кызы)\))?)[ \u00a0]+$/u
+
+export function patronymicBefore(text: string, pos: number): { start: number; given: string } | undefined {
+  const from = Math.max(0, pos - 80)
+  const m = PATRONYMIC_BEFORE.exec(text.slice(from, pos))
+  if (!m?.[1]) {
+    return undefined
+  }
+  return { start: from + m.index, given: m[1] }
+}
+
+/** Role families that a title word in front of a surname refers to. */
+export type RoleFamily = 'president' | 'head-of-government' | 'speaker' | 'security'
+
+const ROLE_WORDS: readonly [RegExp, RoleFamily][] = [
+  [/\b(president|präsident|presidente|président|pre[sşș]edinte)|президент/iu, 'president'],
+  [
+    /\b(prime minister|premier|pm|chairman of the cabinet|cabinet chairman|head of (the )?cabinet|head of government)\b|премьер|председател[а-я]* кабинета|глав[а-я]* кабмина|кабмин/iu,
+    'head-of-government',
+  ],
+  [/\bspeaker\b|спикер|торага/iu, 'speaker'],
+  [/\b(security chief|gknb|scns)\b|гкнб/iu, 'security'],
+]
+
+/** Role families named in a short span of text ("Prime Minister", "президента"). */
+export function roleFamiliesIn(span: string): Set<RoleFamily> {
+  const out = new Set<RoleFamily>()
+  for (const [re, family] of ROLE_WORDS) {
+    if (re.test(span)) {
+      out.add(family)
+    }
+  }
+  return out
+}
+
+/** The role family of a role title in the data. */
+export function roleFamilyOf(title: string): RoleFamily | undefined {
+  for (const [re, family] of ROLE_WORDS) {
+    if (re.test(title)) {
+      return family
+    }
+  }
+  return undefined
+}

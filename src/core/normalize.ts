@@ -1,0 +1,168 @@
+/**
+ * Character folding shared by the matcher, the data validator and coverage detection.
+ *
+ * Journalists' text arrives with every variant a keyboard or CMS can produce: curly apostrophes, NBSP, soft
+ * hyphens inside names, diacritics ("Žeenbekov"), Kyrgyz letters in Russian text (Кеңеш / Кенеш), ё for е.
+ * Folding maps all of these to one form so a single alias covers them. It never changes offsets: the matcher
+ * folds one UTF-16 unit at a time and skips ignorable units instead of deleting them.
+ */
+
+/** What a UTF-16 unit is for the matcher. */
+export const CLASS_NON_WORD = 0
+export const CLASS_WORD = 1
+/** Invisible in names: soft hyphen, zero-width spaces and joiners, BOM. The matcher steps over them. */
+export const CLASS_IGNORABLE = 2
+export const CLASS_SPACE = 3
+
+const UNKNOWN = 255
+const SPACE = 0x20
+const APOSTROPHE = 0x27
+const HYPHEN = 0x2d
+
+/** Eagerly filled for the scripts news text is written in; other code points are classified on first use. */
+const classes = new Uint8Array(0x10000).fill(UNKNOWN)
+/** Folded code of each BMP code point in the eager range; 0 means "not computed yet". */
+const folded = new Uint16Array(0x10000)
+
+const WORD_RE = /[\p{L}\p{N}\p{M}]/u
+const SPACE_RE = /\s/u
+
+/**
+ * Letters Kyrgyz (ө ү ң) and Ukrainian (і ї є) add to Russian's alphabet, folded to the letters Russian-language
+ * outlets write, so one Cyrillic alias serves all three. й keeps its identity (NFD would turn it into и).
+ */
+const CYRILLIC_FOLDS: Record<string, string> = {
+  ө: 'о',
+  ү: 'у',
+  ң: 'н',
+  ё: 'е',
+  ә: 'а',
+  і: 'и',
+  ї: 'и',
+  є: 'е',
+  й: 'й',
+}
+
+function computeClass(code: number): number {
+  if (
+    code === 0xad ||
+    code === 0x200b ||
+    code === 0x200c ||
+    code === 0x200d ||
+    code === 0x2060 ||
+    code === 0xfeff ||
+    code === 0x034f
+  ) {
+    return CLASS_IGNORABLE
+  }
+  const ch = String.fromCharCode(code)
+  if (SPACE_RE.test(ch)) {
+    return CLASS_SPACE
+  }
+  return WORD_RE.test(ch) ? CLASS_WORD : CLASS_NON_WORD
+}
+
+function computeFold(code: number): number {
+  switch (classes[code] === UNKNOWN ? computeClass(code) : classes[code]) {
+    case CLASS_SPACE:
+      return SPACE
+    case CLASS_IGNORABLE:
+      return 0
+  }
+  switch (code) {
+    case 0x2018: // ‘
+    case 0x2019: // ’
+    case 0x02bc: // ʼ
+    case 0x02b9: // ʹ
+    case 0x0060: // `
+    case 0x00b4: // ´
+    case 0x2032: // ′
+      return APOSTROPHE
+    case 0x2010: // ‐
+    case 0x2011: // non-breaking hyphen
+    case 0x2012:
+    case 0x2013: // –
+    case 0x2014: // —
+    case 0x2212: // −
+      return HYPHEN
+  }
+  const ch = String.fromCharCode(code)
+  // "İ".toLowerCase() is two units; its decomposition starts with the plain letter.
+  const lower =
+    ch.toLowerCase().length === 1 ? ch.toLowerCase() : (ch.normalize('NFD')[0] ?? ch).toLowerCase()
+  const mapped = CYRILLIC_FOLDS[lower]
+  if (mapped !== undefined) {
+    return mapped.charCodeAt(0)
+  }
+  // Strip diacritics: keep the base letter when NFD splits the character into letter + combining marks.
+  const decomposed = lower.normalize('NFD')
+  return decomposed.length > 1 ? decomposed.charCodeAt(0) : lower.charCodeAt(0)
+}
+
+// Latin, Latin-1, Latin Extended, IPA, combining marks, Greek, Cyrillic and general punctuation cover
+// almost all news text; computing them up front keeps the scanning loop free of regular expressions.
+for (const [from, to] of [
+  [0, 0x52f],
+  [0x2000, 0x206f],
+]) {
+  for (let c = from ?? 0; c <= (to ?? 0); c++) {
+    classes[c] = computeClass(c)
+    folded[c] = computeFold(c) || 0xffff
+  }
+}
+
+/** The matcher class of a UTF-16 unit (CLASS_*). */
+export function charClass(code: number): number {
+  const known = classes[code]
+  if (known !== undefined && known !== UNKNOWN) {
+    return known
+  }
+  const computed = computeClass(code)
+  classes[code] = computed
+  return computed
+}
+
+/** The folded UTF-16 unit, or 0 for an ignorable one. Whitespace folds to a plain space. */
+export function foldCode(code: number): number {
+  const known = folded[code]
+  if (known !== undefined && known !== 0) {
+    return known === 0xffff ? 0 : known
+  }
+  charClass(code)
+  const f = computeFold(code)
+  folded[code] = f || 0xffff
+  return f
+}
+
+export const isWordCode = (code: number): boolean => charClass(code) === CLASS_WORD
+
+/**
+ * Folds a whole string the way the matcher sees it: lower case, no diacritics, one space for any run of
+ * whitespace, ignorable characters removed. Used for keys (duplicate-alias checks) and short metadata.
+ */
+export function foldForMatching(text: string): string {
+  let out = ''
+  let lastSpace = true
+  for (let i = 0; i < text.length; i++) {
+    const f = foldCode(text.charCodeAt(i))
+    if (f === 0) {
+      continue
+    }
+    if (f === SPACE) {
+      if (!lastSpace) {
+        out += ' '
+      }
+      lastSpace = true
+      continue
+    }
+    out += String.fromCharCode(f)
+    lastSpace = false
+  }
+  return out.endsWith(' ') ? out.slice(0, -1) : out
+}
+
+/** True when the character is an upper-case letter (a letter whose lower case differs). */
+export function isUpperCode(code: number): boolean {
+  const ch = String.fromCharCode(code)
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase()
+}
