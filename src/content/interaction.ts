@@ -1,0 +1,348 @@
+/**
+ * How people reach a card: hover (with intent), tap, and the keyboard commands; and how it goes away
+ * (pointer out after a grace period, Esc, a tap elsewhere, the close button), unless pinned.
+ */
+import { uiLanguage } from '../shared/i18n.ts'
+import { ambiguousCardView, entityCardView, type CardView } from '../ui/card-view.ts'
+import { caretAt, rectAt } from './caret.ts'
+import { CardController } from './card-controller.tsx'
+import type { PageMention } from './mention-store.ts'
+import type { PageEngine } from './page-engine.ts'
+
+/**
+ * Time the pointer may spend between the name and the card (or outside both) before the card closes:
+ * enough to cross the gap to the card without aiming, short enough that the card does not linger.
+ * Wikipedia's page previews use 300 ms for the same purpose.
+ */
+export const HIDE_GRACE_MS = 300
+
+export interface InteractionOptions {
+  hoverDelayMs: () => number
+}
+
+export class Interaction {
+  readonly #engine: PageEngine
+  readonly #options: InteractionOptions
+  readonly cards: CardController
+  #cardMention: PageMention | undefined
+  /** The open card came from the keyboard (or the popup): pointer movement elsewhere does not close it. */
+  #byKeyboard = false
+  /** The entity shown when the card is for an ambiguous mention and the reader picked a candidate. */
+  #chosen: string | undefined
+  #focusIndex = -1
+  #openTimer: number | undefined
+  #closeTimer: number | undefined
+  #pending: PageMention | undefined
+  #frame: number | undefined
+  #point: { x: number; y: number } | undefined
+
+  constructor(engine: PageEngine, options: InteractionOptions) {
+    this.#engine = engine
+    this.#options = options
+    this.cards = new CardController({
+      onClose: () => this.close(),
+      onMove: (delta) => this.#moveWithinEntity(delta),
+      onChoose: (entity) => this.#choose(entity),
+      onPointerEnter: () => this.#cancelClose(),
+      onPointerLeave: () => this.#scheduleClose(),
+    })
+  }
+
+  attach(signal: AbortSignal): void {
+    const opts = { capture: true, passive: true, signal }
+    document.addEventListener('pointermove', (e) => this.#onPointerMove(e), opts)
+    document.addEventListener('pointerdown', (e) => this.#onPointerDown(e), opts)
+    document.addEventListener('keydown', (e) => this.#onKeyDown(e), { capture: true, signal })
+    signal.addEventListener('abort', () => {
+      this.#clearTimers()
+      this.close()
+    })
+  }
+
+  /** The mention under a point, if it is highlighted. */
+  hitTest(x: number, y: number): PageMention | undefined {
+    const caret = caretAt(document, x, y)
+    if (!caret || caret.node.nodeType !== Node.TEXT_NODE) {
+      return undefined
+    }
+    // The caret offset is an insertion point: at the end of a name it sits after the last letter.
+    const m =
+      this.#engine.store.at(caret.node, caret.offset) ?? this.#engine.store.at(caret.node, caret.offset - 1)
+    if (!m || !this.#engine.isShown(m) || !rectAt(m.range, x, y)) {
+      return undefined
+    }
+    return m
+  }
+
+  open(m: PageMention, how: { byKeyboard: boolean; rect?: DOMRect }): void {
+    this.#clearTimers()
+    this.#cardMention = m
+    this.#byKeyboard = how.byKeyboard
+    this.#chosen = undefined
+    this.#focusIndex = this.#shownMentions().indexOf(m)
+    this.#engine.highlighter.focus(m.range)
+    this.#showCard(m, how.byKeyboard, how.rect)
+  }
+
+  close(): void {
+    this.#clearTimers()
+    this.#cardMention = undefined
+    this.#chosen = undefined
+    this.#engine.highlighter.focus(undefined)
+    this.cards.close()
+  }
+
+  /** Keyboard command: the next or previous highlighted mention on the page, with its card. */
+  move(direction: 1 | -1): void {
+    const shown = this.#shownMentions()
+    if (shown.length === 0) {
+      return
+    }
+    const current = this.#cardMention ? shown.indexOf(this.#cardMention) : this.#focusIndex
+    const next =
+      current < 0
+        ? direction === 1
+          ? 0
+          : shown.length - 1
+        : (current + direction + shown.length) % shown.length
+    const m = shown[next]
+    if (!m) {
+      return
+    }
+    this.#scrollTo(m)
+    this.open(m, { byKeyboard: true })
+  }
+
+  /** From the popup: go to an entity's first mention and open its card. */
+  openEntity(entity: string): boolean {
+    const m = this.#engine.store.ofEntity(entity).find((x) => this.#engine.isShown(x))
+    if (!m) {
+      return false
+    }
+    this.#scrollTo(m)
+    this.open(m, { byKeyboard: true })
+    return true
+  }
+
+  /** Rebuilds the open card (after the page or the settings changed). */
+  refresh(): void {
+    const m = this.#cardMention
+    if (!m) {
+      return
+    }
+    if (!this.#engine.store.get(m.key)) {
+      this.close()
+    } else {
+      this.#showCard(m, false)
+    }
+  }
+
+  #shownMentions(): PageMention[] {
+    return this.#engine.store.ordered().filter((m) => this.#engine.isShown(m))
+  }
+
+  #view(m: PageMention): CardView {
+    const engine = this.#engine
+    const entityId = this.#chosen ?? m.entity
+    const lang = uiLanguage()
+    const article = engine.data.knownArticle(engine.page)
+    const published = engine.published
+    const base = {
+      data: engine.data,
+      lang,
+      ...(article ? { article } : {}),
+      ...(published ? { published } : {}),
+    }
+    const entity = entityId !== null ? engine.data.entity(entityId) : undefined
+    if (!entity) {
+      return ambiguousCardView(m.surface, m.candidates, { ...base, count: 1, position: 1 })
+    }
+    const all = engine.store.ofEntity(entity.id)
+    return entityCardView(entity, {
+      ...base,
+      count: Math.max(1, all.length),
+      position: Math.max(1, all.indexOf(m) + 1),
+    })
+  }
+
+  #showCard(m: PageMention, byKeyboard: boolean, rect?: DOMRect): void {
+    const first = m.range.getClientRects()[0]
+    let anchorRect = rect ?? first ?? m.range.getBoundingClientRect()
+    // Keep the card next to the line the pointer was on while the page scrolls.
+    const offsetFromRange = {
+      dx: anchorRect.left - m.range.getBoundingClientRect().left,
+      dy: anchorRect.top - m.range.getBoundingClientRect().top,
+    }
+    this.cards.show({
+      view: this.#view(m),
+      anchor: () => {
+        const box = m.range.getBoundingClientRect()
+        anchorRect = new DOMRect(
+          box.left + offsetFromRange.dx,
+          box.top + offsetFromRange.dy,
+          anchorRect.width,
+          anchorRect.height,
+        )
+        return anchorRect
+      },
+      context: m.range.startContainer.parentElement,
+      theme: this.#engine.theme,
+      lang: uiLanguage(),
+      byKeyboard,
+    })
+  }
+
+  #moveWithinEntity(delta: -1 | 1): void {
+    const m = this.#cardMention
+    const entity = this.#chosen ?? m?.entity
+    if (!m || entity === null || entity === undefined) {
+      return
+    }
+    const list = this.#engine.store.ofEntity(entity)
+    const i = list.indexOf(m)
+    const next = list[(i + delta + list.length) % list.length]
+    if (!next) {
+      return
+    }
+    this.#scrollTo(next)
+    this.open(next, { byKeyboard: true })
+  }
+
+  #choose(entity: string): void {
+    const m = this.#cardMention
+    if (!m) {
+      return
+    }
+    this.#chosen = entity
+    this.#showCard(m, true)
+  }
+
+  #scrollTo(m: PageMention): void {
+    const r = m.range.getBoundingClientRect()
+    if (r.top >= 0 && r.bottom <= window.innerHeight) {
+      return
+    }
+    window.scrollBy({ top: r.top - window.innerHeight / 3, behavior: 'instant' })
+  }
+
+  #onPointerMove(e: PointerEvent): void {
+    if (e.pointerType === 'touch') {
+      return
+    }
+    this.#point = { x: e.clientX, y: e.clientY }
+    // One hit test per frame at most, however fast the pointer events come.
+    this.#frame ??= window.requestAnimationFrame(() => {
+      this.#frame = undefined
+      if (this.#point) {
+        this.#onHover(this.#point.x, this.#point.y)
+      }
+    })
+  }
+
+  #onHover(x: number, y: number): void {
+    if (this.cards.isOpen && this.cards.contains(x, y)) {
+      this.#cancelClose()
+      return
+    }
+    const hit = this.hitTest(x, y)
+    if (hit && hit === this.#cardMention) {
+      this.#cancelClose()
+      this.#cancelOpen()
+      return
+    }
+    if (hit) {
+      if (this.cards.pinned) {
+        return
+      }
+      if (hit !== this.#pending) {
+        this.#scheduleOpen(hit, x, y)
+      }
+      return
+    }
+    this.#cancelOpen()
+    if (this.cards.isOpen && !this.cards.pinned && !this.#byKeyboard) {
+      this.#scheduleClose()
+    }
+  }
+
+  #onPointerDown(e: PointerEvent): void {
+    const inCard = e.composedPath().some((n) => n === this.cards.element())
+    if (inCard) {
+      return
+    }
+    if (e.pointerType === 'touch') {
+      const hit = this.hitTest(e.clientX, e.clientY)
+      const target = e.target instanceof Element ? e.target : null
+      // A tap on a name inside a link follows the link.
+      if (hit && !target?.closest('a[href]')) {
+        this.open(hit, { byKeyboard: false, ...this.#rectOption(hit, e.clientX, e.clientY) })
+        return
+      }
+    }
+    if (this.cards.isOpen && !this.cards.pinned) {
+      this.close()
+    }
+  }
+
+  #onKeyDown(e: KeyboardEvent): void {
+    if (e.key === 'Escape' && this.cards.isOpen) {
+      e.stopPropagation()
+      this.close()
+    }
+  }
+
+  #rectOption(m: PageMention, x: number, y: number): { rect?: DOMRect } {
+    const rect = rectAt(m.range, x, y)
+    return rect ? { rect } : {}
+  }
+
+  #scheduleOpen(m: PageMention, x: number, y: number): void {
+    this.#cancelOpen()
+    this.#pending = m
+    this.#openTimer = window.setTimeout(() => {
+      this.#openTimer = undefined
+      this.#pending = undefined
+      // Still there? The pointer may have left while the timer ran.
+      if (this.#point && this.hitTest(this.#point.x, this.#point.y) !== m) {
+        return
+      }
+      this.open(m, { byKeyboard: false, ...this.#rectOption(m, x, y) })
+    }, this.#options.hoverDelayMs())
+  }
+
+  #cancelOpen(): void {
+    if (this.#openTimer !== undefined) {
+      clearTimeout(this.#openTimer)
+    }
+    this.#openTimer = undefined
+    this.#pending = undefined
+  }
+
+  #scheduleClose(): void {
+    if (this.#closeTimer !== undefined || this.cards.pinned) {
+      return
+    }
+    this.#closeTimer = window.setTimeout(() => {
+      this.#closeTimer = undefined
+      if (!this.cards.pinned) {
+        this.close()
+      }
+    }, HIDE_GRACE_MS)
+  }
+
+  #cancelClose(): void {
+    if (this.#closeTimer !== undefined) {
+      clearTimeout(this.#closeTimer)
+    }
+    this.#closeTimer = undefined
+  }
+
+  #clearTimers(): void {
+    this.#cancelOpen()
+    this.#cancelClose()
+    if (this.#frame !== undefined) {
+      cancelAnimationFrame(this.#frame)
+    }
+    this.#frame = undefined
+  }
+}

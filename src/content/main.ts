@@ -1,0 +1,147 @@
+/**
+ * The engine chunk, loaded only on pages that passed the every-page check (index.ts). It holds the full data,
+ * the recognizer, the highlighter and the card UI, and from here on answers the popup and the keyboard
+ * commands, follows the settings live, and re-checks the page after navigations.
+ */
+import browser from 'webextension-polyfill'
+import { DataIndex } from '../core/data-index.ts'
+import { createRecognizer } from '../core/recognize.ts'
+import { ENTITIES_FILE, EVENTS_FILE } from '../data/index.ts'
+import { guard, guardAsync, logOnce } from '../shared/log.ts'
+import { parseMessage, type Message, type PageStateMessage, type PageStateReply } from '../shared/messages.ts'
+import { isActiveOn, type Settings } from '../shared/settings.ts'
+import { loadSettings, onSettingsChanged } from '../shared/settings-store.ts'
+import { bridge } from './bridge.ts'
+import { highlightsSupported } from './highlighter.ts'
+import { Interaction } from './interaction.ts'
+import { watchNavigation } from './navigation-watch.ts'
+import { PageEngine } from './page-engine.ts'
+import { followFullscreen, removeUiHost } from './ui-host.ts'
+
+/** Badge updates wait for a burst of page changes to settle. */
+const REPORT_DELAY_MS = 200
+
+async function start(): Promise<void> {
+  const shared = bridge()
+  if (shared.engineLoaded) {
+    return
+  }
+  shared.engineLoaded = true
+  if (!highlightsSupported()) {
+    logOnce('highlights', 'the CSS Custom Highlight API is not available in this browser')
+    return
+  }
+  let settings: Settings = await loadSettings()
+  const data = new DataIndex({ entities: ENTITIES_FILE, events: EVENTS_FILE })
+  const recognizer = createRecognizer(data.entities)
+  let reportTimer: number | undefined
+  let lastReport = ''
+  const report = (): void => {
+    if (reportTimer !== undefined) {
+      clearTimeout(reportTimer)
+    }
+    reportTimer = window.setTimeout(() => {
+      const message: PageStateMessage = {
+        type: 'page-state',
+        relevant: engine.running && engine.relevant,
+        distinct: engine.running ? engine.store.counts().length : 0,
+      }
+      const key = JSON.stringify(message)
+      if (key === lastReport) {
+        return
+      }
+      lastReport = key
+      void guardAsync('badge', browser.runtime.sendMessage(message))
+    }, REPORT_DELAY_MS)
+  }
+  const engine: PageEngine = new PageEngine({
+    data,
+    recognizer,
+    settings,
+    listener: {
+      onChange: () => {
+        report()
+        interaction.refresh()
+      },
+    },
+  })
+  const interaction: Interaction = new Interaction(engine, { hoverDelayMs: () => settings.hoverDelayMs })
+  let lifetime: AbortController | undefined
+
+  const activate = (): void => {
+    if (lifetime) {
+      return
+    }
+    lifetime = new AbortController()
+    engine.start()
+    interaction.attach(lifetime.signal)
+    followFullscreen(lifetime.signal)
+    watchNavigation(
+      () =>
+        guard('navigation', () => {
+          interaction.close()
+          engine.fullScan()
+        }),
+      lifetime.signal,
+    )
+  }
+  const deactivate = (): void => {
+    lifetime?.abort()
+    lifetime = undefined
+    engine.stop()
+    removeUiHost()
+  }
+
+  onSettingsChanged((next) =>
+    guard('settings', () => {
+      settings = next
+      if (!isActiveOn(settings, location.hostname)) {
+        deactivate()
+      } else if (!lifetime) {
+        activate()
+      } else {
+        engine.updateSettings(settings)
+        interaction.refresh()
+      }
+    }),
+  )
+
+  const answer = (
+    message: Message,
+  ): PageStateReply | { opened: boolean } | { moved: boolean } | undefined => {
+    switch (message.type) {
+      case 'get-page-state': {
+        const published = engine.published
+        return {
+          host: location.hostname,
+          active: lifetime !== undefined,
+          relevant: engine.running && engine.relevant,
+          entities: engine.running ? engine.store.counts() : [],
+          ambiguous: engine.running ? engine.store.ambiguousCount() : 0,
+          ...(published ? { published } : {}),
+        }
+      }
+      case 'open-entity':
+        return { opened: interaction.openEntity(message.entity) }
+      case 'move-mention':
+        interaction.move(message.direction)
+        return { moved: true }
+      default:
+        return undefined
+    }
+  }
+  browser.runtime.onMessage.addListener((raw: unknown) => {
+    const message = parseMessage(raw)
+    if (!message) {
+      return undefined
+    }
+    const reply = guard('message', () => answer(message))
+    return reply === undefined ? undefined : Promise.resolve(reply)
+  })
+
+  if (isActiveOn(settings, location.hostname)) {
+    activate()
+  }
+}
+
+void guardAsync('engine', start)

@@ -1,0 +1,371 @@
+/**
+ * Runs recognition on the live page and keeps its highlights true while the page changes.
+ *
+ * - A full scan flattens the page text, runs the core (coverage + mentions) and highlights the mentions.
+ * - One MutationObserver collects changes; work is coalesced into an idle callback and limited to the
+ *   changed blocks. Mentions whose text was removed or rewritten are dropped; new text is scanned.
+ * - Single-page-app navigations (history API, popstate) and late article bodies run detection again.
+ * - stop() removes every highlight, listener, observer and the UI host, leaving the page as it was.
+ * The page's DOM is never changed: highlights are Ranges in CSS.highlights.
+ */
+import type { DataIndex } from '../core/data-index.ts'
+import { disambiguate } from '../core/disambiguate.ts'
+import { isoDay, type PageSignals } from '../core/page-signals.ts'
+import { recognize, type Mention, type Recognizer } from '../core/recognize.ts'
+import { scanText } from '../core/scan.ts'
+import type { HighlightStyle, Settings } from '../shared/settings.ts'
+import { ElementCache, flattenText, rangeFor, type FlatText } from './flatten-text.ts'
+import { highlightName, type Theme } from './highlight-names.ts'
+import { Highlighter } from './highlighter.ts'
+import { fromMention, MentionStore, type PageMention } from './mention-store.ts'
+import { pageTheme } from './page-theme.ts'
+import { readPageSignals } from './read-page.ts'
+import { isOurHost } from './ui-host.ts'
+
+/** Coalescing: changes are handled when the page is idle, and at the latest after this long. */
+const IDLE_TIMEOUT_MS = 300
+/** A page that is not coverage is checked again after new text arrives, at most this often. */
+const RECHECK_INTERVAL_MS = 2000
+/** How much new text makes a non-coverage page worth checking again (a lazily loaded article body). */
+const RECHECK_MIN_NEW_CHARS = 200
+
+export interface EngineListener {
+  /** The set of highlighted mentions changed. */
+  onChange(): void
+}
+
+const isVisible = (el: Element): boolean =>
+  typeof el.checkVisibility === 'function' ? el.checkVisibility({ visibilityProperty: true }) : true
+
+export class PageEngine {
+  readonly data: DataIndex
+  readonly recognizer: Recognizer
+  readonly store = new MentionStore()
+  readonly highlighter = new Highlighter()
+  #settings: Settings
+  #listener: EngineListener
+  #cache = new ElementCache()
+  #observer: MutationObserver | undefined
+  #pending: MutationRecord[] = []
+  #flushHandle: number | undefined
+  #nextKey = 1
+  #relevant = false
+  #page: PageSignals = {}
+  #anchored = new Set<string>()
+  #theme: Theme = 'light'
+  #lastRecheck = 0
+  #newChars = 0
+  #running = false
+
+  constructor(deps: {
+    data: DataIndex
+    recognizer: Recognizer
+    settings: Settings
+    listener: EngineListener
+  }) {
+    this.data = deps.data
+    this.recognizer = deps.recognizer
+    this.#settings = deps.settings
+    this.#listener = deps.listener
+  }
+
+  get relevant(): boolean {
+    return this.#relevant
+  }
+
+  get page(): PageSignals {
+    return this.#page
+  }
+
+  get published(): string | undefined {
+    return isoDay(this.#page.published)
+  }
+
+  get theme(): Theme {
+    return this.#theme
+  }
+
+  get running(): boolean {
+    return this.#running
+  }
+
+  start(): void {
+    if (this.#running) {
+      return
+    }
+    this.#running = true
+    this.fullScan()
+    this.#observer = new MutationObserver((records) => this.#onMutations(records))
+    this.#observer.observe(document.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['hidden', 'contenteditable', 'aria-hidden'],
+    })
+  }
+
+  stop(): void {
+    this.#running = false
+    this.#observer?.disconnect()
+    this.#observer = undefined
+    this.#pending = []
+    this.#cancelFlush()
+    this.highlighter.clear()
+    this.store.clear()
+    this.#relevant = false
+    this.#cache.clear()
+    this.#listener.onChange()
+  }
+
+  /** Reads the whole page again: on start, after a navigation, and when a page becomes coverage late. */
+  fullScan(): void {
+    const body = document.body
+    this.#cache.clear()
+    this.#theme = pageTheme(document)
+    this.#page = readPageSignals(document, location.href)
+    const flat = body ? flattenText(body, this.#cache, { isVisible }) : { text: '', nodes: [], starts: [] }
+    const result = recognize(this.recognizer, flat.text, this.#page)
+    this.#relevant = result.relevant
+    this.#anchored = new Set(result.anchored)
+    this.highlighter.clear()
+    this.store.clear()
+    this.#addMentions(flat, result.mentions)
+    this.#lastRecheck = Date.now()
+    this.#newChars = 0
+    this.#listener.onChange()
+  }
+
+  /** Applies new settings that keep the engine running (style, types). */
+  updateSettings(settings: Settings): void {
+    const restyle =
+      settings.highlightStyle !== this.#settings.highlightStyle ||
+      JSON.stringify(settings.types) !== JSON.stringify(this.#settings.types)
+    this.#settings = settings
+    if (!restyle) {
+      return
+    }
+    for (const m of this.store.all()) {
+      this.#paint(m)
+    }
+  }
+
+  #nameFor(m: PageMention, style: HighlightStyle): string {
+    return highlightName(style, this.#theme, m.type)
+  }
+
+  /** Puts the mention's range under the entry its type, the style and the theme call for (or none). */
+  #paint(m: PageMention): void {
+    if (m.highlight) {
+      this.highlighter.remove(m.highlight, m.range)
+    }
+    const shown = m.type === 'ambiguous' || this.#settings.types[m.type]
+    m.highlight = shown ? this.#nameFor(m, this.#settings.highlightStyle) : ''
+    if (m.highlight) {
+      this.highlighter.add(m.highlight, m.range)
+    }
+  }
+
+  #addMentions(flat: FlatText, mentions: readonly Mention[]): void {
+    for (const mention of mentions) {
+      const range = rangeFor(flat, mention.start, mention.end)
+      if (!range) {
+        continue
+      }
+      const m = fromMention(
+        this.#nextKey++,
+        mention,
+        range,
+        flat.text.slice(mention.start, mention.end),
+        (id) => this.data.entity(id)?.type,
+      )
+      if (!m) {
+        continue
+      }
+      this.store.add(m)
+      this.#paint(m)
+    }
+  }
+
+  #removeMention(m: PageMention): void {
+    if (m.highlight) {
+      this.highlighter.remove(m.highlight, m.range)
+    }
+    this.store.remove(m)
+  }
+
+  /** Whether a mention is currently visible to the user (its type is switched on). */
+  isShown(m: PageMention): boolean {
+    return m.highlight !== ''
+  }
+
+  // --- dynamic pages -------------------------------------------------------------------------------
+
+  #onMutations(records: MutationRecord[]): void {
+    for (const r of records) {
+      // Our own host (added once, on first use) is not page content.
+      if (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => isOurHost(n))) {
+        continue
+      }
+      this.#pending.push(r)
+    }
+    if (this.#pending.length > 0) {
+      this.#scheduleFlush()
+    }
+  }
+
+  #scheduleFlush(): void {
+    if (this.#flushHandle !== undefined) {
+      return
+    }
+    const run = (): void => {
+      this.#flushHandle = undefined
+      this.#flush()
+    }
+    this.#flushHandle =
+      typeof requestIdleCallback === 'function'
+        ? requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS })
+        : window.setTimeout(run, IDLE_TIMEOUT_MS / 3)
+  }
+
+  #cancelFlush(): void {
+    if (this.#flushHandle === undefined) {
+      return
+    }
+    if (typeof cancelIdleCallback === 'function') {
+      cancelIdleCallback(this.#flushHandle)
+    } else {
+      clearTimeout(this.#flushHandle)
+    }
+    this.#flushHandle = undefined
+  }
+
+  #flush(): void {
+    if (!this.#running) {
+      return
+    }
+    const records = this.#pending
+    this.#pending = []
+    const touched = new Set<Node>()
+    const roots: Node[] = []
+    for (const r of records) {
+      if (r.type === 'attributes') {
+        // Something became hidden, visible or editable: the memoised answers below it are stale.
+        this.#cache.clear()
+        roots.push(r.target)
+      } else if (r.type === 'characterData') {
+        touched.add(r.target)
+        roots.push(r.target)
+      } else {
+        for (const n of r.addedNodes) {
+          if (isOurHost(n)) {
+            continue
+          }
+          this.#newChars += n.textContent?.length ?? 0
+          roots.push(n.nodeType === Node.TEXT_NODE ? r.target : n)
+        }
+        if (r.removedNodes.length > 0) {
+          roots.push(r.target)
+        }
+      }
+    }
+    let changed = false
+    for (const m of this.store.all()) {
+      const r = m.range
+      const gone = !r.startContainer.isConnected || !r.endContainer.isConnected || r.collapsed
+      const rewritten =
+        (touched.has(r.startContainer) || touched.has(r.endContainer)) && r.toString() !== m.surface
+      if (gone || rewritten) {
+        this.#removeMention(m)
+        changed = true
+      }
+    }
+    if (!this.#relevant) {
+      const due = Date.now() - this.#lastRecheck >= RECHECK_INTERVAL_MS
+      if (due && this.#newChars >= RECHECK_MIN_NEW_CHARS) {
+        this.fullScan()
+      } else if (this.#newChars >= RECHECK_MIN_NEW_CHARS) {
+        this.#scheduleFlush()
+      }
+      return
+    }
+    for (const root of this.#blockRoots(roots)) {
+      changed = this.#rescan(root) || changed
+    }
+    if (changed) {
+      this.#listener.onChange()
+    }
+  }
+
+  /** The blocks containing the changed nodes, without duplicates or blocks inside other ones. */
+  #blockRoots(nodes: readonly Node[]): Node[] {
+    const blocks = new Set<Node>()
+    for (const n of nodes) {
+      if (!n.isConnected) {
+        continue
+      }
+      const el = n.nodeType === Node.ELEMENT_NODE ? (n as Element) : n.parentElement
+      if (!el || isOurHost(el)) {
+        continue
+      }
+      blocks.add(this.#cache.facts(el, isVisible).block)
+    }
+    const list = [...blocks]
+    return list.filter((b) => !list.some((other) => other !== b && other.contains(b)))
+  }
+
+  /** Scans one changed block again. Returns whether its mentions changed. */
+  #rescan(root: Node): boolean {
+    const before = this.store.within(root)
+    const flat = flattenText(root, this.#cache, { isVisible })
+    const hits = scanText(this.recognizer.index, flat.text)
+    const published = this.published
+    const { mentions, anchored } = disambiguate(
+      {
+        index: this.recognizer.index,
+        roles: this.recognizer.roles,
+        anchored: this.#anchored,
+        ...(published !== undefined ? { published } : {}),
+      },
+      flat.text,
+      hits,
+    )
+    for (const a of anchored) {
+      this.#anchored.add(a)
+    }
+    // Keep mentions whose range still matches one found now (so an open card's mention stays valid).
+    const keep = new Set<PageMention>()
+    const fresh: Mention[] = []
+    for (const mention of mentions) {
+      const range = rangeFor(flat, mention.start, mention.end)
+      const same =
+        range && before.find((m) => !keep.has(m) && sameRange(m.range, range) && m.entity === mention.entity)
+      if (same) {
+        keep.add(same)
+      } else {
+        fresh.push(mention)
+      }
+    }
+    let changed = false
+    for (const m of before) {
+      if (!keep.has(m)) {
+        this.#removeMention(m)
+        changed = true
+      }
+    }
+    if (fresh.length > 0) {
+      this.#addMentions(flat, fresh)
+      changed = true
+    }
+    return changed
+  }
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return (
+    a.startContainer === b.startContainer &&
+    a.startOffset === b.startOffset &&
+    a.endContainer === b.endContainer &&
+    a.endOffset === b.endOffset
+  )
+}

@@ -1,0 +1,62 @@
+/**
+ * Every message between the extension's contexts, in one place, as a discriminated union on `type`.
+ * Receivers validate what arrives (`parseMessage`): a message from another context is still input.
+ */
+import * as v from 'valibot'
+
+const EntityCountSchema = v.object({
+  entity: v.string(),
+  count: v.pipe(v.number(), v.integer(), v.minValue(0)),
+})
+
+/** Content script → background: what this page holds, for the badge. */
+export const PageStateMessage = v.object({
+  type: v.literal('page-state'),
+  relevant: v.boolean(),
+  /** Distinct entities found (the badge number). */
+  distinct: v.pipe(v.number(), v.integer(), v.minValue(0)),
+})
+
+/** Background (keyboard command) → content script: move to the next or previous mention. */
+export const MoveMentionMessage = v.object({
+  type: v.literal('move-mention'),
+  direction: v.picklist([1, -1]),
+})
+
+/** Popup → content script: what did you find? */
+export const GetPageStateMessage = v.object({ type: v.literal('get-page-state') })
+
+/** Popup → content script: scroll to this entity's first mention and open its card. */
+export const OpenEntityMessage = v.object({ type: v.literal('open-entity'), entity: v.string() })
+
+export const Message = v.variant('type', [
+  PageStateMessage,
+  MoveMentionMessage,
+  GetPageStateMessage,
+  OpenEntityMessage,
+])
+export type Message = v.InferOutput<typeof Message>
+export type PageStateMessage = v.InferOutput<typeof PageStateMessage>
+
+/** The content script's answer to `get-page-state`. */
+export const PageStateReply = v.object({
+  host: v.string(),
+  /** The extension is switched on for this page (on everywhere and on this site). */
+  active: v.boolean(),
+  relevant: v.boolean(),
+  entities: v.array(EntityCountSchema),
+  /** Mentions that stayed ambiguous. */
+  ambiguous: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  published: v.optional(v.string()),
+})
+export type PageStateReply = v.InferOutput<typeof PageStateReply>
+
+export function parseMessage(raw: unknown): Message | undefined {
+  const result = v.safeParse(Message, raw)
+  return result.success ? result.output : undefined
+}
+
+export function parsePageStateReply(raw: unknown): PageStateReply | undefined {
+  const result = v.safeParse(PageStateReply, raw)
+  return result.success ? result.output : undefined
+}

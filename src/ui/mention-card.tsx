@@ -1,0 +1,296 @@
+/**
+ * The card shown for a highlighted name: who this is, their part in the story, what this page says, what
+ * happened next, and the sources. A non-modal dialog: it holds links and buttons, takes focus when opened
+ * from the keyboard, and closes on Esc. All text is rendered as text nodes (no innerHTML anywhere), so page
+ * content and data can never become markup.
+ */
+import { useEffect, useId, useRef } from 'preact/hooks'
+import type { EntityTypeName } from '../data/schema.ts'
+import { formatDate, t, type MessageKey, type UiLanguage } from '../shared/i18n.ts'
+import type { AmbiguousCardView, CardView, Cited, EntityCardView, RoleView } from './card-view.ts'
+import { SourceLinks } from './source-links.tsx'
+
+export type Theme = 'light' | 'dark'
+
+export interface CardProps {
+  view: CardView
+  lang: UiLanguage
+  theme: Theme
+  pinned: boolean
+  /** Move focus into the card when it opens (it was opened from the keyboard). */
+  autoFocus: boolean
+  onClose: () => void
+  onTogglePin: () => void
+  /** Go to the previous (-1) or next (+1) mention of the same entity. */
+  onMove: (delta: -1 | 1) => void
+  /** Open the card of one candidate of an ambiguous mention. */
+  onChoose: (entity: string) => void
+}
+
+const TYPE_LABEL: Record<EntityTypeName, MessageKey> = {
+  person: 'typePerson',
+  place: 'typePlace',
+  organisation: 'typeOrganisation',
+  party: 'typeParty',
+  company: 'typeCompany',
+  media: 'typeMedia',
+}
+
+function CitedItem({ item, lang }: { item: Cited; lang: UiLanguage }) {
+  return (
+    <li>
+      {item.date !== undefined && (
+        <>
+          <time dateTime={item.date}>{formatDate(item.date, lang)}</time>
+          {': '}
+        </>
+      )}
+      {item.text} <SourceLinks sources={item.sources} lang={lang} />
+    </li>
+  )
+}
+
+function roleDates(role: RoleView, lang: UiLanguage): string {
+  const to = role.to !== undefined ? formatDate(role.to, lang) : t('cardPresent')
+  return `${formatDate(role.from, lang)} – ${to}`
+}
+
+function Tools(props: Pick<CardProps, 'pinned' | 'onTogglePin' | 'onClose'>) {
+  return (
+    <div class="tools">
+      <button
+        type="button"
+        aria-pressed={props.pinned}
+        aria-label={props.pinned ? t('cardUnpin') : t('cardPin')}
+        title={props.pinned ? t('cardUnpin') : t('cardPin')}
+        onClick={props.onTogglePin}
+      >
+        <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
+          <path fill="currentColor" d="M10 1l5 5-2 1-3 3 1 4-2 1-3-4-4 4-1-1 4-4-4-3 1-2 4 1 3-3z" />
+        </svg>
+      </button>
+      <button type="button" aria-label={t('cardClose')} title={t('cardClose')} onClick={props.onClose}>
+        <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
+          <path stroke="currentColor" stroke-width="2" d="M3 3l10 10M13 3L3 13" />
+        </svg>
+      </button>
+    </div>
+  )
+}
+
+function EntityBody({
+  view,
+  lang,
+  onMove,
+}: {
+  view: EntityCardView
+  lang: UiLanguage
+  onMove: CardProps['onMove']
+}) {
+  const { article } = view
+  return (
+    <>
+      {view.roles.length > 0 && (
+        <section>
+          <h3>{t('cardRoles')}</h3>
+          <ul>
+            {view.roles.map((r) => (
+              <li key={`${r.title}-${r.from}`}>
+                {r.title}
+                {r.acting ? ` (${t('cardActing')})` : ''}, <time dateTime={r.from}>{roleDates(r, lang)}</time>{' '}
+                <SourceLinks sources={r.sources} lang={lang} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <p>
+        {view.summary.text} <SourceLinks sources={view.summary.sources} lang={lang} />
+      </p>
+      {view.born && (
+        <p class="type">
+          {t('cardBorn', `${formatDate(view.born.date ?? '', lang)}${view.born.text}`)}{' '}
+          <SourceLinks sources={view.born.sources} lang={lang} />
+        </p>
+      )}
+      {view.inThisStory.length > 0 && (
+        <section>
+          <h3>{t('cardInThisStory')}</h3>
+          <ul>
+            {view.inThisStory.map((f, i) => (
+              <CitedItem key={i} item={f} lang={lang} />
+            ))}
+          </ul>
+        </section>
+      )}
+      <section>
+        <h3>{t('cardInThisArticle')}</h3>
+        <div class="nav">
+          <span>
+            {article.count <= 1
+              ? t('cardMentionOnce')
+              : t('cardMentionCount', [String(article.count), String(article.position)])}
+          </span>
+          {article.count > 1 && (
+            <>
+              <button
+                type="button"
+                onClick={() => onMove(-1)}
+                aria-label={t('cardPrevious')}
+                title={t('cardPrevious')}
+              >
+                ‹
+              </button>
+              <button
+                type="button"
+                onClick={() => onMove(1)}
+                aria-label={t('cardNextMention')}
+                title={t('cardNextMention')}
+              >
+                ›
+              </button>
+            </>
+          )}
+        </div>
+        {article.outlet !== undefined && (
+          <>
+            <p>
+              {t('cardArticleSays', article.outlet)}{' '}
+              <SourceLinks sources={article.statementSources} lang={lang} />
+            </p>
+            {article.statements.map((s, i) => (
+              <blockquote key={i} lang="en">
+                {s.quote}
+                {s.context && (
+                  <p class="type">
+                    {t('cardLaterReporting')}: {s.context.text}{' '}
+                    <SourceLinks sources={s.context.sources} lang={lang} />
+                  </p>
+                )}
+              </blockquote>
+            ))}
+          </>
+        )}
+      </section>
+      {view.next.length > 0 && (
+        <section>
+          <h3>
+            {view.nextAfter !== undefined
+              ? t('cardNextAfter', formatDate(view.nextAfter, lang))
+              : t('cardNext')}
+          </h3>
+          <ul>
+            {view.next.map((f, i) => (
+              <CitedItem key={i} item={f} lang={lang} />
+            ))}
+          </ul>
+        </section>
+      )}
+      <section>
+        <h3>{t('cardSources')}</h3>
+        <ul class="sources">
+          {view.sources.map((s) => (
+            <li key={s.url}>
+              <a href={s.url} target="_blank" rel="noopener noreferrer">
+                {s.outlet}
+              </a>
+              {s.title !== undefined ? `: ${s.title}` : ''},{' '}
+              <time dateTime={s.date}>{formatDate(s.date, lang)}</time>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  )
+}
+
+function AmbiguousBody({
+  view,
+  lang,
+  onChoose,
+}: {
+  view: AmbiguousCardView
+  lang: UiLanguage
+  onChoose: CardProps['onChoose']
+}) {
+  return (
+    <>
+      <p>{t('cardAmbiguousHint')}</p>
+      <ul class="candidates">
+        {view.candidates.map((c) => (
+          <li key={c.id}>
+            <strong>{c.name}</strong>
+            {c.role && (
+              <>
+                {' — '}
+                {c.role.title}, <time dateTime={c.role.from}>{roleDates(c.role, lang)}</time>
+              </>
+            )}
+            {c.distinguish !== undefined && <p>{c.distinguish}</p>}
+            <button type="button" onClick={() => onChoose(c.id)}>
+              {t('cardShowCandidate', c.name)}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}
+
+export function MentionCard(props: CardProps) {
+  const { view, lang, theme } = props
+  const root = useRef<HTMLDivElement>(null)
+  const headingId = useId()
+  const focusKey = view.kind === 'entity' ? view.id : view.surface
+
+  useEffect(() => {
+    if (props.autoFocus) {
+      root.current?.focus()
+    }
+  }, [props.autoFocus, focusKey])
+
+  const onKeyDown = (e: KeyboardEvent): void => {
+    if (e.key === 'Escape') {
+      e.stopPropagation()
+      props.onClose()
+    }
+  }
+
+  const title = view.kind === 'entity' ? view.name : t('cardAmbiguous', view.surface)
+  return (
+    <div
+      ref={root}
+      class="card"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={headingId}
+      data-theme={theme}
+      data-testid="mention-card"
+      data-entity={view.kind === 'entity' ? view.id : ''}
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+    >
+      <header>
+        <div class="names">
+          <h2 id={headingId}>{title}</h2>
+          {view.kind === 'entity' && (
+            <>
+              {view.cyrillic.length > 0 && (
+                <p class="cyrillic" lang="ru">
+                  {view.cyrillic.join(' · ')}
+                </p>
+              )}
+              <p class="type">{t(TYPE_LABEL[view.type])}</p>
+            </>
+          )}
+        </div>
+        <Tools pinned={props.pinned} onTogglePin={props.onTogglePin} onClose={props.onClose} />
+      </header>
+      {view.kind === 'entity' ? (
+        <EntityBody view={view} lang={lang} onMove={props.onMove} />
+      ) : (
+        <AmbiguousBody view={view} lang={lang} onChoose={props.onChoose} />
+      )}
+    </div>
+  )
+}
