@@ -1,0 +1,287 @@
+/**
+ * `npm run eval -- FILE.jsonl [--verbose] [--text-only]`: scores recognition on a corpus in the format of
+ * corpus/dev.jsonl (see its README). Prints, per language and overall:
+ *   - coverage detection precision and recall (positive = label "positive");
+ *   - name precision and recall against the annotated mentions (exact span and entity; an ambiguous mention
+ *     counts as right when the annotated entity is among its candidates);
+ *   - the bare-"Japarov" check: mentions annotated `ambiguous_surname` resolved right, marked ambiguous, or wrong.
+ * Offsets in the corpus count code points; they are converted to JavaScript's UTF-16 offsets first.
+ * Each passage is read as a page would be: its title and URL as metadata (unless --text-only), its text as the
+ * body. --verbose lists every miss and every extra.
+ */
+import fs from 'node:fs'
+import type { PageSignals } from '../src/core/page-signals.ts'
+import { createRecognizer, recognize } from '../src/core/recognize.ts'
+import { ENTITIES_FILE } from '../src/data/index.ts'
+
+/** Canonical corpus names → entity ids (corpus/README.md). */
+const CORPUS_IDS: Record<string, string> = {
+  'Sooronbay Jeenbekov': 'sooronbay-jeenbekov',
+  'Sadyr Japarov': 'sadyr-japarov',
+  'Almazbek Atambayev': 'almazbek-atambayev',
+  'Akylbek Japarov': 'akylbek-japarov',
+  'Kamchybek Tashiev': 'kamchybek-tashiev',
+  'Roza Otunbayeva': 'roza-otunbayeva',
+  'Kurmanbek Bakiyev': 'kurmanbek-bakiyev',
+  'Askar Akayev': 'askar-akayev',
+  'Omurbek Babanov': 'omurbek-babanov',
+  Kyrgyzstan: 'kyrgyzstan',
+  Bishkek: 'bishkek',
+  Osh: 'osh',
+  'White House (Bishkek)': 'white-house-bishkek',
+  'Central Election Commission': 'central-election-commission',
+  'State Committee for National Security (GKNB)': 'gknb',
+  'Jogorku Kenesh / Parliament': 'jogorku-kenesh',
+  OSCE: 'osce',
+  AKIpress: 'akipress',
+  Kumtor: 'kumtor',
+}
+
+interface GoldMention {
+  entity: string
+  surface: string
+  start: number
+  end: number
+  ambiguous_surname?: boolean
+}
+
+interface Passage {
+  id: string
+  label: 'positive' | 'negative' | 'passing'
+  language: string
+  source_url?: string
+  title?: string | null
+  text: string
+  mentions?: GoldMention[] | null
+}
+
+/** Converts code-point offsets to UTF-16 offsets for `text`. */
+function utf16Offsets(text: string): (cp: number) => number {
+  const map: number[] = []
+  let unit = 0
+  for (const ch of text) {
+    map.push(unit)
+    unit += ch.length
+  }
+  map.push(unit)
+  return (cp) => map[cp] ?? unit
+}
+
+interface Counts {
+  tp: number
+  fp: number
+  fn: number
+  tn: number
+  nameTp: number
+  namePred: number
+  nameGold: number
+  japarovRight: number
+  japarovAmbiguous: number
+  japarovWrong: number
+  japarovMissed: number
+}
+
+const empty = (): Counts => ({
+  tp: 0,
+  fp: 0,
+  fn: 0,
+  tn: 0,
+  nameTp: 0,
+  namePred: 0,
+  nameGold: 0,
+  japarovRight: 0,
+  japarovAmbiguous: 0,
+  japarovWrong: 0,
+  japarovMissed: 0,
+})
+
+function add(into: Counts, from: Counts): void {
+  for (const k of Object.keys(into) as (keyof Counts)[]) {
+    into[k] += from[k]
+  }
+}
+
+const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b)
+const fmt = (x: number): string => x.toFixed(3)
+
+const args = process.argv.slice(2)
+const verbose = args.includes('--verbose')
+const textOnly = args.includes('--text-only')
+const file = args.find((a) => !a.startsWith('--'))
+if (!file) {
+  console.error('usage: npm run eval -- FILE.jsonl [--verbose] [--text-only]')
+  process.exit(2)
+}
+let lines: string[]
+try {
+  lines = fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+} catch (err) {
+  console.error(`eval: cannot read ${file}: ${(err as Error).message}`)
+  process.exit(1)
+}
+
+const recognizer = createRecognizer(ENTITIES_FILE.entities)
+const byLanguage = new Map<string, Counts>()
+const details: string[] = []
+
+for (const [n, line] of lines.entries()) {
+  let p: Passage
+  try {
+    p = JSON.parse(line) as Passage
+  } catch {
+    console.error(`eval: ${file}:${n + 1}: not valid JSON`)
+    process.exit(1)
+  }
+  const c = empty()
+  const page: PageSignals = {}
+  if (!textOnly) {
+    if (p.title) {
+      page.title = p.title
+    }
+    if (p.source_url) {
+      page.url = p.source_url
+    }
+  }
+  const result = recognize(recognizer, p.text, page)
+  const positive = p.label === 'positive'
+  if (positive && result.relevant) {
+    c.tp++
+  } else if (!positive && result.relevant) {
+    c.fp++
+  } else if (positive) {
+    c.fn++
+  } else {
+    c.tn++
+  }
+  if (verbose && positive !== result.relevant) {
+    details.push(
+      `${p.id} [${p.language}, ${p.label}] detection: ${result.relevant ? 'relevant' : 'not relevant'} (score ${result.score})`,
+    )
+  }
+
+  const at = utf16Offsets(p.text)
+  const gold = (p.mentions ?? []).map((m) => ({
+    ...m,
+    id: CORPUS_IDS[m.entity] ?? m.entity,
+    s: at(m.start),
+    e: at(m.end),
+  }))
+  const pred = result.mentions
+  c.nameGold += gold.length
+  c.namePred += pred.length
+  const used = new Set<number>()
+  for (const g of gold) {
+    const i = pred.findIndex((m, k) => !used.has(k) && m.start === g.s && m.end === g.e)
+    const m = i >= 0 ? pred[i] : undefined
+    const right =
+      m !== undefined && (m.entity === g.id || (m.entity === null && (m.candidates ?? []).includes(g.id)))
+    if (m && right) {
+      used.add(i)
+      c.nameTp++
+    } else if (verbose) {
+      const got = m ? ` (found as ${m.entity ?? `ambiguous ${(m.candidates ?? []).join('/')}`})` : ''
+      details.push(
+        `${p.id} [${p.language}] miss: ${g.id} "${g.surface.replace(/\n/g, '\\n')}" at ${g.s}${got}`,
+      )
+    }
+    if (g.ambiguous_surname) {
+      if (!m) {
+        c.japarovMissed++
+      } else if (m.entity === g.id) {
+        c.japarovRight++
+      } else if (m.entity === null && (m.candidates ?? []).includes(g.id)) {
+        c.japarovAmbiguous++
+      } else {
+        c.japarovWrong++
+      }
+    }
+  }
+  if (verbose) {
+    pred.forEach((m, k) => {
+      if (used.has(k)) {
+        return
+      }
+      const text = p.text.slice(m.start, m.end).replace(/\n/g, '\\n')
+      const context = p.text.slice(Math.max(0, m.start - 30), m.end + 30).replace(/\s+/g, ' ')
+      details.push(
+        `${p.id} [${p.language}] extra: ${m.entity ?? `ambiguous ${(m.candidates ?? []).join('/')}`} "${text}" at ${m.start} … ${context} …`,
+      )
+    })
+  }
+  const lang = byLanguage.get(p.language) ?? empty()
+  add(lang, c)
+  byLanguage.set(p.language, lang)
+}
+
+function row(label: string, c: Counts): string {
+  const dp = ratio(c.tp, c.tp + c.fp)
+  const dr = ratio(c.tp, c.tp + c.fn)
+  const np = ratio(c.nameTp, c.namePred)
+  const nr = ratio(c.nameTp, c.nameGold)
+  const passages = c.tp + c.fp + c.fn + c.tn
+  const jap = c.japarovRight + c.japarovAmbiguous + c.japarovWrong + c.japarovMissed
+  return [
+    label.padEnd(8),
+    String(passages).padStart(8),
+    fmt(dp).padStart(9),
+    fmt(dr).padStart(9),
+    fmt(np).padStart(9),
+    fmt(nr).padStart(9),
+    String(c.nameGold).padStart(6),
+    (jap === 0
+      ? '-'
+      : `${c.japarovRight}/${c.japarovAmbiguous}/${c.japarovWrong}/${c.japarovMissed}`
+    ).padStart(14),
+  ].join(' ')
+}
+
+const total = empty()
+const enRu = empty()
+console.log(`Recognition on ${file}${textOnly ? ' (text only)' : ''}`)
+console.log(
+  [
+    'language'.padEnd(8),
+    'passages'.padStart(8),
+    'det.prec'.padStart(9),
+    'det.rec'.padStart(9),
+    'name.prec'.padStart(9),
+    'name.rec'.padStart(9),
+    'names'.padStart(6),
+    'Japarov r/a/w/m'.padStart(14),
+  ].join(' '),
+)
+for (const [lang, c] of [...byLanguage].sort((a, b) => a[0].localeCompare(b[0]))) {
+  console.log(row(lang, c))
+  add(total, c)
+  if (lang === 'en' || lang === 'ru') {
+    add(enRu, c)
+  }
+}
+console.log(row('en+ru', enRu))
+console.log(row('all', total))
+
+const goals: [string, boolean][] = []
+for (const lang of ['en', 'ru']) {
+  const c = byLanguage.get(lang)
+  if (!c) {
+    continue
+  }
+  goals.push([`${lang} detection precision ≥ 0.97`, ratio(c.tp, c.tp + c.fp) >= 0.97])
+  goals.push([`${lang} detection recall ≥ 0.95`, ratio(c.tp, c.tp + c.fn) >= 0.95])
+  goals.push([`${lang} name precision ≥ 0.97`, ratio(c.nameTp, c.namePred) >= 0.97])
+  goals.push([`${lang} name recall ≥ 0.95`, ratio(c.nameTp, c.nameGold) >= 0.95])
+}
+goals.push([
+  'every ambiguous Japarov right or marked ambiguous',
+  total.japarovWrong === 0 && total.japarovMissed === 0,
+])
+console.log('\nGoals (BRIEF §5):')
+for (const [goal, ok] of goals) {
+  console.log(`  ${ok ? 'met    ' : 'NOT MET'} ${goal}`)
+}
+if (verbose && details.length > 0) {
+  console.log(`\nDetails:\n${details.join('\n')}`)
+}
