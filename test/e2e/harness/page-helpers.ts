@@ -1,0 +1,113 @@
+/**
+ * Functions evaluated inside test pages. They run in the page's own world, as a page script would: what they
+ * see (CSS.highlights, the UI host's open shadow root) is what a page can see.
+ */
+
+export const HOST = 'kyrgyzstan-context-ui'
+
+/** Our CSS.highlights entries and how many ranges each holds. */
+export function highlightEntries(): Record<string, number> {
+  const out: Record<string, number> = {}
+  CSS.highlights.forEach((h, name) => {
+    if (name.startsWith('kyrgyzstan-context')) {
+      out[name] = h.size
+    }
+  })
+  return out
+}
+
+/** The texts of all highlighted ranges under our entries, in no particular order. */
+export function highlightedTexts(): string[] {
+  const out: string[] = []
+  CSS.highlights.forEach((h, name) => {
+    if (!name.startsWith('kyrgyzstan-context') || name === 'kyrgyzstan-context-focus') {
+      return
+    }
+    h.forEach((r) => out.push((r as Range).toString()))
+  })
+  return out
+}
+
+/** The centre of the `occurrence`-th appearance of `word` in the page's text (0-based), scrolled into view. */
+export function wordCenter(args: {
+  word: string
+  occurrence?: number
+  root?: string
+}): { x: number; y: number } | null {
+  const root = args.root ? document.querySelector(args.root) : document.body
+  if (!root) {
+    return null
+  }
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+  let seen = 0
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const text = (n as Text).data
+    let i = text.indexOf(args.word)
+    while (i >= 0) {
+      if (seen === (args.occurrence ?? 0)) {
+        const range = document.createRange()
+        range.setStart(n, i)
+        range.setEnd(n, i + args.word.length)
+        const el = n.parentElement
+        el?.scrollIntoView({ block: 'center', behavior: 'instant' })
+        const r = range.getClientRects()[0]
+        return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null
+      }
+      seen++
+      i = text.indexOf(args.word, i + 1)
+    }
+  }
+  return null
+}
+
+/** The open card: its entity, text, and box; null when no card is shown. */
+export function openCard(): {
+  entity: string
+  text: string
+  heading: string
+  rect: { left: number; top: number; right: number; bottom: number }
+  focused: boolean
+} | null {
+  const host = document.querySelector('kyrgyzstan-context-ui')
+  const card = host?.shadowRoot?.querySelector<HTMLElement>('[data-testid="mention-card"]')
+  if (!card) {
+    return null
+  }
+  const r = card.getBoundingClientRect()
+  return {
+    entity: card.dataset.entity ?? '',
+    text: card.textContent ?? '',
+    heading: card.querySelector('h2')?.textContent ?? '',
+    rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom },
+    focused: host?.shadowRoot?.activeElement !== null && host?.shadowRoot?.activeElement !== undefined,
+  }
+}
+
+/** The page's DOM as a string, without our UI host: to prove the page itself was not changed. */
+export function pageSnapshot(): string {
+  const clone = document.documentElement.cloneNode(true) as HTMLElement
+  clone.querySelectorAll('kyrgyzstan-context-ui').forEach((e) => e.remove())
+  return clone.outerHTML
+}
+
+export function hostCount(): number {
+  return document.querySelectorAll('kyrgyzstan-context-ui').length
+}
+
+/** Truthy once at least one of our highlight entries holds a range. */
+export function hasHighlights(): boolean {
+  let found = false
+  CSS.highlights.forEach((h, name) => {
+    if (name.startsWith('kyrgyzstan-context') && h.size > 0) {
+      found = true
+    }
+  })
+  return found
+}
+
+/** The popup's sections as text, once they are rendered. */
+export function popupTexts(): { summary: string; entities: string } | null {
+  const summary = document.querySelector('[data-testid="event-summary"]')?.textContent
+  const entities = document.querySelector('[data-testid="page-entities"]')?.textContent
+  return summary && entities ? { summary, entities } : null
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest'
+import { Matcher } from '../../../src/core/matcher.ts'
+
+/** All matches, taking the longest candidate at each word start (what the recognizer does). */
+function find(patterns: string[], text: string): string[] {
+  const m = new Matcher(patterns.map((p, i) => ({ text: p, payload: i })))
+  const out: string[] = []
+  m.scan(text, (start, ends) => {
+    const end = ends[0] ?? start
+    out.push(text.slice(start, end))
+    return end
+  })
+  return out
+}
+
+describe('matcher', () => {
+  it('finds names only on word boundaries', () => {
+    expect(find(['Kyrgyzstan'], 'Kyrgyzstan, Kyrgyzstani, preKyrgyzstan and Kyrgyzstan.')).toEqual([
+      'Kyrgyzstan',
+      'Kyrgyzstan',
+    ])
+  })
+
+  it('accepts possessives and hyphenated compounds as boundaries', () => {
+    expect(find(['Jeenbekov'], "Jeenbekov’s office; Jeenbekov's allies; pro-Jeenbekov parties")).toEqual([
+      'Jeenbekov',
+      'Jeenbekov',
+      'Jeenbekov',
+    ])
+  })
+
+  it('prefers the longest name at a position and does not match inside it', () => {
+    expect(find(['Japarov', 'Sadyr Japarov'], 'freed Sadyr Japarov; later Japarov')).toEqual([
+      'Sadyr Japarov',
+      'Japarov',
+    ])
+  })
+
+  it('matches across NBSP, line breaks, soft hyphens and zero-width spaces, keeping original offsets', () => {
+    const text = 'President Sadyr\u00a0\nJa\u00adparov and Jeen\u200bbekov'
+    expect(find(['Sadyr Japarov', 'Jeenbekov'], text)).toEqual([
+      'Sadyr\u00a0\nJa\u00adparov',
+      'Jeen\u200bbekov',
+    ])
+  })
+
+  it('folds case and diacritics (case rules are applied by the caller)', () => {
+    expect(find(['Bishkek'], 'BISHKEK — in bishkek and Bíshkek')).toEqual(['BISHKEK', 'bishkek', 'Bíshkek'])
+  })
+
+  it('works in Cyrillic with the same boundaries', () => {
+    expect(find(['Бишкек', 'Бишкеке'], 'в Бишкеке и Бишкекский')).toEqual(['Бишкеке'])
+  })
+
+  it('reports every pattern ending at a position, longest first', () => {
+    const m = new Matcher([
+      { text: 'White House', payload: 1 },
+      { text: 'White', payload: 2 },
+      { text: 'white house', payload: 3 },
+    ])
+    const seen: { ends: number[]; payloads: number[][] }[] = []
+    m.scan('the White House said', (_start, ends, payloads) => {
+      seen.push({ ends: [...ends], payloads: payloads.map((p) => [...p]) })
+      return -1
+    })
+    expect(seen).toEqual([{ ends: [15, 9], payloads: [[1, 3], [2]] }])
+  })
+
+  it('skips matches the handler rejects and goes on', () => {
+    const m = new Matcher([{ text: 'Osh', payload: 0 }])
+    const starts: number[] = []
+    m.scan('OSH, Osh, osh', (start) => {
+      starts.push(start)
+      return -1
+    })
+    expect(starts).toEqual([0, 5, 10])
+  })
+
+  it('scans only the requested range but respects boundaries outside it', () => {
+    const m = new Matcher([{ text: 'Osh', payload: 0 }])
+    const starts: number[] = []
+    m.scan('xOsh Osh', (s) => (starts.push(s), -1), 1)
+    expect(starts).toEqual([5])
+  })
+
+  it('has a size that counts the patterns it holds', () => {
+    expect(
+      new Matcher([
+        { text: 'a b', payload: 0 },
+        { text: '', payload: 1 },
+      ]).size,
+    ).toBe(1)
+  })
+})
