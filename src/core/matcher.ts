@@ -33,6 +33,16 @@ export type CandidateHandler = (
 const SPACE = 0x20
 const NO_NODE = -1
 
+/** An upper-case Latin or Cyrillic letter right after a lower-case one. Cheap range checks: hot loop. */
+function isCaseBoundary(text: string, i: number, code: number): boolean {
+  const upper = (code >= 0x41 && code <= 0x5a) || (code >= 0x410 && code <= 0x42f)
+  if (!upper || i === 0) {
+    return false
+  }
+  const prev = text.charCodeAt(i - 1)
+  return (prev >= 0x61 && prev <= 0x7a) || (prev >= 0x430 && prev <= 0x44f)
+}
+
 export class Matcher {
   /** Symbol of each folded UTF-16 unit, or -1 when no pattern contains it. */
   readonly #symbols = new Int16Array(0x10000).fill(-1)
@@ -167,7 +177,9 @@ export class Matcher {
         i++
         continue
       }
-      if (prevWord) {
+      // Inside a word, the only place a name can start is a lower-to-upper case change: text extracted
+      // from tables and infoboxes glues cells together ("Preceded bySooronbay Jeenbekov").
+      if (prevWord && !isCaseBoundary(text, i, code)) {
         i++
         continue
       }

@@ -56,6 +56,19 @@ const TITLE_WORDS = new Set(
     'then-prime',
     'presidents',
     'leaders',
+    'mayor',
+    'governor',
+    'ambassador',
+    'senator',
+    'chief',
+    'commander',
+    'rival',
+    'ally',
+    'vice',
+    'secretary',
+    'spokesman',
+    'spokeswoman',
+    'minister-president',
     // German, Dutch, Nordic, Romanian, Italian, French and Spanish titles
     'präsident',
     'staatschef',
@@ -95,128 +108,25 @@ const TITLE_WORDS = new Set(
   ].map((w) => w.toLowerCase()),
 )
 
-/** Capitalised words that open sentences and so say nothing about a given name. */
-const OPENING_WORDS = new Set(
-  [
-    'after',
-    'before',
-    'when',
-    'while',
-    'but',
-    'and',
-    'then',
-    'so',
-    'as',
-    'if',
-    'since',
-    'meanwhile',
-    'later',
-    'also',
-    'both',
-    'under',
-    'only',
-    'even',
-    'now',
-    'today',
-    'yesterday',
-    'on',
-    'in',
-    'at',
-    'for',
-    'with',
-    'by',
-    'from',
-    'although',
-    'though',
-    'because',
-    'until',
-    'once',
-    'like',
-    'unlike',
-    'without',
-    'whether',
-    'where',
-    'why',
-    'how',
-    'what',
-    'that',
-    'this',
-    'the',
-    'a',
-    'an',
-    'it',
-    'he',
-    'she',
-    'they',
-    'we',
-    'said',
-    'says',
-    'against',
-    'about',
-    'during',
-    'despite',
-    'supporters',
-    'critics',
-    'opponents',
-    'allies',
-    'photo',
-    'image',
-    'picture',
-    'caption',
-    'toward',
-    'towards',
-    'before',
-    // Russian and Ukrainian
-    'после',
-    'до',
-    'когда',
-    'но',
-    'и',
-    'а',
-    'как',
-    'также',
-    'однако',
-    'ранее',
-    'позже',
-    'тогда',
-    'при',
-    'по',
-    'с',
-    'со',
-    'в',
-    'во',
-    'на',
-    'за',
-    'от',
-    'для',
-    'сам',
-    'сторонники',
-    'противники',
-    'пока',
-    'если',
-    'хотя',
-    'что',
-    'это',
-    'он',
-    'она',
-    'они',
-    'так',
-    'уже',
-    'еще',
-    'ещё',
-    'вот',
-    'между',
-    'против',
-    'кроме',
-    'фото',
-    'коли',
-    'після',
-    'але',
-    'також',
-  ].map((w) => w.toLowerCase()),
+/**
+ * Common given names in Kyrgyz, Russian and international news, lower case. Used only for a word that opens a
+ * sentence, where capitalisation says nothing: "Raisa Atambayeva said…" is somebody else, "Then Japarov…"
+ * is the politician.
+ */
+const GIVEN_NAMES = new Set(
+  (
+    'aibek aida aidai aidana aigerim aigul aijamal ainura aisulu ajar akmat aliya almaz altynai anara asel asylbek ' +
+    'azamat bakyt bermet chinara cholpon dinara elmira emil erlan gulnara gulzat jamila janyl kanybek kubanych ' +
+    'kyial mairam marat meerim nazgul nurbek nurlan raisa roza saltanat talant timur tolkun urmat zhyldyz ' +
+    'alexander alexei andrei anna boris dmitry elena galina igor irina ivan maria mikhail natalia nikolai olga ' +
+    'pavel sergei svetlana tatiana vladimir yulia leila laila fatima maya sara sarah john david michael james ' +
+    'анна айгуль айгүл айдай айжамал айнура асель бермет гульнара динара жамиля елена ирина лейла мария наталья ' +
+    'ольга раиса роза светлана татьяна юлия алмаз азамат бакыт марат нурлан талант тимур алексей андрей борис ' +
+    'дмитрий иван игорь михаил николай павел сергей владимир'
+  ).split(' '),
 )
 
-const WORD_BEFORE = /([\p{L}\p{M}][\p{L}\p{M}.’'-]*)([ \t\u00a0]+|\n)$/u
+const WORD_BEFORE = /([\p{L}\p{M}][\p{L}\p{M}.’'-]*)[ \t\u00a0]+$/u
 const SENTENCE_END = /(^|[.!?:;«»"“”„(\n]|\u2014|\u2013|--)\s*$/u
 
 export interface WordBefore {
@@ -226,7 +136,10 @@ export interface WordBefore {
   opening: boolean
 }
 
-/** The word right before `pos` on the same line (up to 40 characters back), if any. */
+/**
+ * The word right before `pos` on the same line (up to 40 characters back), if any. A given name and its
+ * surname share a line; a word on the line above is a heading or a caption, not a given name.
+ */
 export function wordBefore(text: string, pos: number): WordBefore | undefined {
   const from = Math.max(0, pos - 40)
   const window = text.slice(from, pos)
@@ -270,8 +183,14 @@ export function looksLikeOtherGivenName(before: WordBefore, ownGivenNames: Reado
   if (isTitleWord(word) || /[’']s$/.test(before.word)) {
     return false
   }
-  if (before.opening && OPENING_WORDS.has(lower)) {
+  // "Kremlin-backed Jeenbekov": a hyphenated description, not a double given name like "Jean-Paul".
+  if (/-\p{Ll}/u.test(word)) {
     return false
+  }
+  // At the start of a sentence every word is capitalised ("Представителям Атамбаева", "Then Japarov"):
+  // there only a known given name marks somebody else ("Raisa Atambayeva said").
+  if (before.opening) {
+    return GIVEN_NAMES.has(lower)
   }
   return true
 }

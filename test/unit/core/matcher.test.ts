@@ -15,7 +15,7 @@ function find(patterns: string[], text: string): string[] {
 
 describe('matcher', () => {
   it('finds names only on word boundaries', () => {
-    expect(find(['Kyrgyzstan'], 'Kyrgyzstan, Kyrgyzstani, preKyrgyzstan and Kyrgyzstan.')).toEqual([
+    expect(find(['Kyrgyzstan'], 'Kyrgyzstan, Kyrgyzstani, subkyrgyzstan and Kyrgyzstan.')).toEqual([
       'Kyrgyzstan',
       'Kyrgyzstan',
     ])
@@ -79,8 +79,15 @@ describe('matcher', () => {
   it('scans only the requested range but respects boundaries outside it', () => {
     const m = new Matcher([{ text: 'Osh', payload: 0 }])
     const starts: number[] = []
-    m.scan('xOsh Osh', (s) => (starts.push(s), -1), 1)
+    m.scan('9Osh Osh', (s) => (starts.push(s), -1), 1)
     expect(starts).toEqual([5])
+  })
+
+  it('finds a name glued to the word before it by a lower-to-upper case change (table cells)', () => {
+    expect(find(['Sooronbay Jeenbekov'], 'Preceded bySooronbay Jeenbekov; Succeeded byTalant')).toEqual([
+      'Sooronbay Jeenbekov',
+    ])
+    expect(find(['Жапаров'], 'ПрезидентЖапаров и преджапаров')).toEqual(['Жапаров'])
   })
 
   it('has a size that counts the patterns it holds', () => {
