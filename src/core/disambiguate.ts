@@ -6,7 +6,7 @@
  *   2. a title right before it whose role only one of them held, at the page's date when it has one
  *      ("President Japarov"; "Prime Minister Japarov" in October 2020);
  *   3. a cue word of only one of them right around it ("cabinet chairman Japarov", "Japarov, the cabinet chairman");
- *   4. only one of them named in full anywhere on the page;
+ *   4. only one of them named in full before it (or, if none is, anywhere on the page);
  *   5. none of them named in full, and one is the preferred reading.
  * Otherwise the mention stays ambiguous: `entity: null` with its candidates. Never silently wrong.
  * A surname preceded by somebody else's given name ("Raisa Atambayeva", a byline) is not a mention.
@@ -118,25 +118,32 @@ function only<T>(items: readonly T[], keep: (item: T) => boolean): T | undefined
  */
 export function disambiguate(ctx: DisambiguationContext, text: string, hits: readonly Hit[]): Disambiguation {
   const { index } = ctx
-  // Entities named in full somewhere on the page.
-  const anchored = new Set<string>(ctx.anchored)
-  for (const hit of hits) {
-    for (const f of hit.forms) {
-      if (
+  // Entities named in full: anywhere on the page, and (filled in as we go) before the current mention.
+  const fullName = (hit: Hit): string | undefined =>
+    hit.forms.find(
+      (f) =>
         f.kind === 'entity' &&
         f.entity !== undefined &&
         !f.surname &&
         !f.context &&
-        f.ambiguousWith.length === 0
-      ) {
-        anchored.add(f.entity)
-      }
+        f.ambiguousWith.length === 0,
+    )?.entity
+  const anchored = new Set<string>(ctx.anchored)
+  for (const hit of hits) {
+    const id = fullName(hit)
+    if (id !== undefined) {
+      anchored.add(id)
     }
   }
+  const anchoredBefore = new Set<string>(ctx.anchored)
 
   const mentions: Mention[] = []
   let previousEnd = -1
   for (const hit of hits) {
+    const named = fullName(hit)
+    if (named !== undefined) {
+      anchoredBefore.add(named)
+    }
     const forms = hit.forms.filter((f) => f.kind === 'entity')
     const afterPrevious = previousEnd
     previousEnd = hit.end
@@ -184,7 +191,7 @@ export function disambiguate(ctx: DisambiguationContext, text: string, hits: rea
       resolved = candidates[0]
     }
     if (resolved === undefined) {
-      resolved = resolveShared(ctx, text, hit, candidates, anchored)
+      resolved = resolveShared(ctx, text, hit, candidates, { anywhere: anchored, before: anchoredBefore })
     }
     const mention: Mention = { start, end: hit.end, entity: resolved ?? null }
     if (resolved === null || resolved === undefined) {
@@ -200,7 +207,7 @@ function resolveShared(
   text: string,
   hit: Hit,
   candidates: readonly string[],
-  anchored: ReadonlySet<string>,
+  anchored: { anywhere: ReadonlySet<string>; before: ReadonlySet<string> },
 ): string | null {
   // A title right before the name ("President Japarov", "премьер-министр Жапаров").
   const lead = text.slice(Math.max(0, hit.start - 40), hit.start)
@@ -219,8 +226,13 @@ function resolveShared(
   if (byCue) {
     return byCue
   }
-  const named = candidates.filter((id) => anchored.has(id))
-  if (named.length === 1) {
+  // The one of them named in full so far ("Sadyr Japarov … Japarov"), else the one named anywhere.
+  const namedBefore = candidates.filter((id) => anchored.before.has(id))
+  if (namedBefore.length === 1) {
+    return namedBefore[0] ?? null
+  }
+  const named = candidates.filter((id) => anchored.anywhere.has(id))
+  if (namedBefore.length === 0 && named.length === 1) {
     return named[0] ?? null
   }
   if (named.length === 0) {

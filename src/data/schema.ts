@@ -5,13 +5,23 @@
  */
 import * as v from 'valibot'
 
+/** Whether a YYYY-MM-DD date exists (Date.parse accepts 2020-02-31). Shorter dates have no day to check. */
+function isRealDay(s: string): boolean {
+  if (s.length < 10) {
+    return true
+  }
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number]
+  const date = new Date(Date.UTC(y, m - 1, d))
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+}
+
 /** ISO 8601 calendar date, or a year-month, or a year where the day is not known. */
 const ISO_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/
 
 export const IsoDate = v.pipe(
   v.string(),
   v.regex(ISO_DATE, 'must be an ISO 8601 date: YYYY-MM-DD (or YYYY-MM, YYYY)'),
-  v.check((s) => s.length < 10 || !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'is not a real calendar date'),
+  v.check(isRealDay, 'is not a real calendar date'),
 )
 
 const NonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'))

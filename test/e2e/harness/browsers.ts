@@ -172,7 +172,7 @@ function wrapPuppeteer(page: PpPage): TestPage {
   }
 }
 
-async function launchChromium(): Promise<ExtensionBrowser> {
+async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser> {
   const ext = distDir('chromium')
   if (!fs.existsSync(path.join(ext, 'manifest.json'))) {
     throw new Error(`No build in ${ext}: run npm run build first.`)
@@ -180,7 +180,7 @@ async function launchChromium(): Promise<ExtensionBrowser> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-chromium-'))
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
-    headless: true,
+    headless: options.headless ?? true,
     viewport: { width: 1280, height: 800 },
     args: [
       `--disable-extensions-except=${ext}`,
@@ -261,6 +261,11 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
   }
 }
 
-export function launchBrowser(name: BrowserName): Promise<ExtensionBrowser> {
-  return name === 'chromium' ? launchChromium() : launchFirefox()
+export interface LaunchOptions {
+  /** Chromium only: false opens a real window (npm start with a display). */
+  headless?: boolean
+}
+
+export function launchBrowser(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  return name === 'chromium' ? launchChromium(options) : launchFirefox()
 }
