@@ -10,6 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 interface VitestJson {
+  testResults: { name: string; status: string; assertionResults: unknown[]; message?: string }[]
   numPassedTests: number
   numFailedTests: number
   numPendingTests: number
@@ -71,6 +72,9 @@ function vitest(label: string, project: string, env: NodeJS.ProcessEnv = {}): vo
   }
   passed += report.numPassedTests
   failed += report.numFailedTests
+  // A test file that fails to load runs no tests: each such file counts as one failure.
+  const broken = report.testResults.filter((r) => r.status === 'failed' && r.assertionResults.length === 0)
+  failed += broken.length
   // Skipped tests would hide missing coverage: there are none by design, and any that appear count as failed.
   const skipped = report.numPendingTests + report.numTodoTests
   failed += skipped

@@ -77,13 +77,14 @@ function PageSection(props: PopupProps) {
                 <button
                   type="button"
                   data-entity={entity}
-                  aria-label={`${t('popupShowOnPage', name)} (${t('popupMentions', String(count))})`}
+                  title={t('popupShowOnPage', name)}
                   onClick={() => props.onOpenEntity(entity)}
                 >
                   <span class="name">{name}</span>
                   {e && lang === 'ru' ? <span class="muted"> {e.name.ru}</span> : null}
-                  <span class="count" aria-hidden="true">
+                  <span class="count">
                     {formatNumber(count, lang)}
+                    <span class="visually-hidden"> {t('popupMentionsWord')}</span>
                   </span>
                 </button>
               </li>

@@ -82,7 +82,14 @@ export function parseSettings(stored: unknown): ParsedSettings {
     return { settings: DEFAULT_SETTINGS, warning: 'stored settings are not an object; using defaults' }
   }
   const migrated = migrate(stored as Record<string, unknown>)
-  const types = { ...DEFAULT_SETTINGS.types, ...(typeof migrated.types === 'object' ? migrated.types : {}) }
+  // Entity types added by a newer version default to on; a `types` that is not an object is corrupt.
+  const storedTypes = migrated.types
+  const types =
+    storedTypes === undefined
+      ? DEFAULT_SETTINGS.types
+      : typeof storedTypes === 'object' && storedTypes !== null && !Array.isArray(storedTypes)
+        ? { ...DEFAULT_SETTINGS.types, ...storedTypes }
+        : storedTypes
   const candidate = { ...DEFAULT_SETTINGS, ...migrated, types, version: SETTINGS_VERSION }
   const result = v.safeParse(SettingsSchema, candidate)
   if (result.success) {

@@ -1,15 +1,19 @@
 /**
  * What a card shows, computed from the data and the mention: a plain model the card component renders.
  * Kept apart from the component so tests can check the content without rendering.
+ *
+ * Every fact carries numbered references into the card's own source list, numbered in the order the card
+ * shows them, so a reader can follow any line to where it comes from.
  */
 import { nextAfter, rolesByRecency, type DataIndex } from '../core/data-index.ts'
-import type { Entity, EntityTypeName, KnownArticle, Source } from '../data/schema.ts'
+import type { Entity, EntityTypeName, KnownArticle, Localized, Source } from '../data/schema.ts'
 import { localized, type UiLanguage } from '../shared/i18n.ts'
 
+/** A statement with its date and the 1-based numbers of its sources in the card's source list. */
 export interface Cited {
   text: string
   date?: string
-  sources: Source[]
+  refs: number[]
 }
 
 export interface RoleView {
@@ -17,7 +21,7 @@ export interface RoleView {
   from: string
   to?: string
   acting: boolean
-  sources: Source[]
+  refs: number[]
 }
 
 export interface ArticleView {
@@ -27,7 +31,7 @@ export interface ArticleView {
   /** For a known article (the seed): its outlet and what it says, quoted exactly. */
   outlet?: string
   statements: { quote: string; context?: Cited }[]
-  statementSources: Source[]
+  refs: number[]
 }
 
 export interface EntityCardView {
@@ -38,13 +42,14 @@ export interface EntityCardView {
   /** The Cyrillic names (Russian, and Kyrgyz when it differs). */
   cyrillic: string[]
   born?: Cited
-  roles: RoleView[]
   summary: Cited
+  roles: RoleView[]
   inThisStory: Cited[]
   article: ArticleView
   next: Cited[]
   /** The article's own date, when "what happened next" starts after it. */
   nextAfter?: string
+  /** The card's sources, in the order first cited. */
   sources: Source[]
 }
 
@@ -59,11 +64,12 @@ export interface AmbiguousCardView {
   kind: 'ambiguous'
   surface: string
   candidates: CandidateView[]
+  sources: Source[]
 }
 
 export type CardView = EntityCardView | AmbiguousCardView
 
-/** Roles shown on a card: the most recent first, at most this many (the full list is in the sources). */
+/** Roles shown on a card: the most recent first. Older ones are in the sources. */
 export const MAX_ROLES = 4
 
 export interface CardContext {
@@ -77,57 +83,79 @@ export interface CardContext {
   article?: KnownArticle
 }
 
-function roleView(data: DataIndex, entity: Entity, lang: UiLanguage): RoleView[] {
-  return rolesByRecency(entity)
+/** Numbers sources in the order they are first cited. */
+class Citations {
+  readonly list: Source[] = []
+  readonly #numbers = new Map<string, number>()
+
+  cite(sources: readonly Source[]): number[] {
+    return sources.map((s) => {
+      let n = this.#numbers.get(s.url)
+      if (n === undefined) {
+        this.list.push(s)
+        n = this.list.length
+        this.#numbers.set(s.url, n)
+      }
+      return n
+    })
+  }
+}
+
+export function entityCardView(entity: Entity, ctx: CardContext): EntityCardView {
+  const { data, lang } = ctx
+  const citations = new Citations()
+  const fromEntities = (keys: readonly string[]): number[] => citations.cite(data.entitySources(keys))
+  const fromEvents = (keys: readonly string[]): number[] => citations.cite(data.eventSources(keys))
+  const cite = (f: { text: Localized; date?: string; sources: string[] }, events = false): Cited => ({
+    text: localized(f.text, lang),
+    ...(f.date !== undefined ? { date: f.date } : {}),
+    refs: events ? fromEvents(f.sources) : fromEntities(f.sources),
+  })
+
+  const summary = cite(entity.summary)
+  const born = entity.born
+    ? {
+        text: entity.born.place ? localized(entity.born.place, lang) : '',
+        date: entity.born.date,
+        refs: fromEntities(entity.born.sources),
+      }
+    : undefined
+  const roles = rolesByRecency(entity)
     .slice(0, MAX_ROLES)
     .map((r) => ({
       title: localized(r.title, lang),
       from: r.from,
       ...(r.to !== undefined ? { to: r.to } : {}),
       acting: r.acting ?? false,
-      sources: data.entitySources(r.sources),
+      refs: fromEntities(r.sources),
     }))
-}
-
-export function entityCardView(entity: Entity, ctx: CardContext): EntityCardView {
-  const { data, lang } = ctx
-  const cite = (
-    f: { text: { en: string; ru?: string }; date?: string; sources: string[] },
-    events = false,
-  ): Cited => ({
-    text: localized(f.text, lang),
-    ...(f.date !== undefined ? { date: f.date } : {}),
-    sources: events ? data.eventSources(f.sources) : data.entitySources(f.sources),
-  })
-  const statements = ctx.article ? data.statements(ctx.article, entity.id) : []
-  const cyrillic = [...new Set([entity.name.ru, entity.name.ky].filter((n): n is string => n !== undefined))]
-  const view: EntityCardView = {
+  const inThisStory = (entity.inThisStory ?? []).map((f) => cite(f))
+  const statements = ctx.article ? ctx.data.statements(ctx.article, entity.id) : []
+  const article: ArticleView = {
+    count: ctx.count,
+    position: ctx.position,
+    statements: statements.map((s) =>
+      s.context ? { quote: s.quote, context: cite(s.context, true) } : { quote: s.quote },
+    ),
+    refs: ctx.article && statements.length > 0 ? fromEvents(ctx.article.sources) : [],
+    ...(ctx.article && statements.length > 0 ? { outlet: ctx.article.outlet } : {}),
+  }
+  const next = nextAfter(entity, ctx.published).map((f) => cite(f))
+  return {
     kind: 'entity',
     id: entity.id,
     type: entity.type,
     name: entity.name.en,
-    cyrillic,
-    roles: roleView(data, entity, lang),
-    summary: cite(entity.summary),
-    inThisStory: (entity.inThisStory ?? []).map((f) => cite(f)),
-    article: {
-      count: ctx.count,
-      position: ctx.position,
-      statements: statements.map((s) =>
-        s.context ? { quote: s.quote, context: cite(s.context, true) } : { quote: s.quote },
-      ),
-      statementSources: ctx.article && statements.length > 0 ? data.eventSources(ctx.article.sources) : [],
-      ...(ctx.article && statements.length > 0 ? { outlet: ctx.article.outlet } : {}),
-    },
-    next: nextAfter(entity, ctx.published).map((f) => cite(f)),
+    cyrillic: [...new Set([entity.name.ru, entity.name.ky].filter((n): n is string => n !== undefined))],
+    ...(born ? { born } : {}),
+    summary,
+    roles,
+    inThisStory,
+    article,
+    next,
     ...(ctx.published !== undefined ? { nextAfter: ctx.published } : {}),
-    sources: data.allEntitySources(entity),
+    sources: citations.list,
   }
-  if (entity.born) {
-    const place = entity.born.place ? `, ${localized(entity.born.place, lang)}` : ''
-    view.born = { text: place, date: entity.born.date, sources: data.entitySources(entity.born.sources) }
-  }
-  return view
 }
 
 export function ambiguousCardView(
@@ -135,20 +163,27 @@ export function ambiguousCardView(
   candidates: readonly string[],
   ctx: CardContext,
 ): AmbiguousCardView {
-  return {
-    kind: 'ambiguous',
-    surface,
-    candidates: candidates
-      .map((id) => ctx.data.entity(id))
-      .filter((e): e is Entity => e !== undefined)
-      .map((e) => {
-        const role = roleView(ctx.data, e, ctx.lang)[0]
-        return {
-          id: e.id,
-          name: e.name.en,
-          ...(role ? { role } : {}),
-          ...(e.distinguish ? { distinguish: localized(e.distinguish, ctx.lang) } : {}),
-        }
-      }),
-  }
+  const citations = new Citations()
+  const views = candidates
+    .map((id) => ctx.data.entity(id))
+    .filter((e): e is Entity => e !== undefined)
+    .map((e): CandidateView => {
+      const r = rolesByRecency(e)[0]
+      const role = r
+        ? {
+            title: localized(r.title, ctx.lang),
+            from: r.from,
+            ...(r.to !== undefined ? { to: r.to } : {}),
+            acting: r.acting ?? false,
+            refs: citations.cite(ctx.data.entitySources(r.sources)),
+          }
+        : undefined
+      return {
+        id: e.id,
+        name: e.name.en,
+        ...(role ? { role } : {}),
+        ...(e.distinguish ? { distinguish: localized(e.distinguish, ctx.lang) } : {}),
+      }
+    })
+  return { kind: 'ambiguous', surface, candidates: views, sources: citations.list }
 }

@@ -5,10 +5,10 @@
  * content and data can never become markup.
  */
 import { useEffect, useId, useRef } from 'preact/hooks'
-import type { EntityTypeName } from '../data/schema.ts'
+import type { EntityTypeName, Source } from '../data/schema.ts'
 import { formatDate, t, type MessageKey, type UiLanguage } from '../shared/i18n.ts'
 import type { AmbiguousCardView, CardView, Cited, EntityCardView, RoleView } from './card-view.ts'
-import { SourceLinks } from './source-links.tsx'
+import { Refs, SourceList } from './citations.tsx'
 
 export type Theme = 'light' | 'dark'
 
@@ -27,7 +27,7 @@ export interface CardProps {
   onChoose: (entity: string) => void
 }
 
-const TYPE_LABEL: Record<EntityTypeName, MessageKey> = {
+export const TYPE_LABEL: Record<EntityTypeName, MessageKey> = {
   person: 'typePerson',
   place: 'typePlace',
   organisation: 'typeOrganisation',
@@ -36,16 +36,21 @@ const TYPE_LABEL: Record<EntityTypeName, MessageKey> = {
   media: 'typeMedia',
 }
 
-function CitedItem({ item, lang }: { item: Cited; lang: UiLanguage }) {
+interface Ctx {
+  lang: UiLanguage
+  sources: readonly Source[]
+}
+
+function CitedItem({ item, ctx }: { item: Cited; ctx: Ctx }) {
   return (
     <li>
       {item.date !== undefined && (
         <>
-          <time dateTime={item.date}>{formatDate(item.date, lang)}</time>
+          <time dateTime={item.date}>{formatDate(item.date, ctx.lang)}</time>
           {': '}
         </>
       )}
-      {item.text} <SourceLinks sources={item.sources} lang={lang} />
+      {item.text} <Refs refs={item.refs} sources={ctx.sources} lang={ctx.lang} />
     </li>
   )
 }
@@ -56,21 +61,22 @@ function roleDates(role: RoleView, lang: UiLanguage): string {
 }
 
 function Tools(props: Pick<CardProps, 'pinned' | 'onTogglePin' | 'onClose'>) {
+  const pinLabel = props.pinned ? t('cardUnpin') : t('cardPin')
   return (
     <div class="tools">
       <button
         type="button"
         aria-pressed={props.pinned}
-        aria-label={props.pinned ? t('cardUnpin') : t('cardPin')}
-        title={props.pinned ? t('cardUnpin') : t('cardPin')}
+        aria-label={pinLabel}
+        title={pinLabel}
         onClick={props.onTogglePin}
       >
-        <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
+        <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
           <path fill="currentColor" d="M10 1l5 5-2 1-3 3 1 4-2 1-3-4-4 4-1-1 4-4-4-3 1-2 4 1 3-3z" />
         </svg>
       </button>
       <button type="button" aria-label={t('cardClose')} title={t('cardClose')} onClick={props.onClose}>
-        <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
+        <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
           <path stroke="currentColor" stroke-width="2" d="M3 3l10 10M13 3L3 13" />
         </svg>
       </button>
@@ -87,38 +93,35 @@ function EntityBody({
   lang: UiLanguage
   onMove: CardProps['onMove']
 }) {
+  const ctx: Ctx = { lang, sources: view.sources }
   const { article } = view
   return (
     <>
+      <p class="summary">
+        {view.summary.text} <Refs refs={view.summary.refs} sources={view.sources} lang={lang} />
+      </p>
       {view.roles.length > 0 && (
         <section>
           <h3>{t('cardRoles')}</h3>
-          <ul>
+          <ul class="roles">
             {view.roles.map((r) => (
               <li key={`${r.title}-${r.from}`}>
                 {r.title}
-                {r.acting ? ` (${t('cardActing')})` : ''}, <time dateTime={r.from}>{roleDates(r, lang)}</time>{' '}
-                <SourceLinks sources={r.sources} lang={lang} />
+                {r.acting ? ` (${t('cardActing')})` : ''}
+                {', '}
+                <span class="dates">{roleDates(r, lang)}</span>{' '}
+                <Refs refs={r.refs} sources={view.sources} lang={lang} />
               </li>
             ))}
           </ul>
         </section>
-      )}
-      <p>
-        {view.summary.text} <SourceLinks sources={view.summary.sources} lang={lang} />
-      </p>
-      {view.born && (
-        <p class="type">
-          {t('cardBorn', `${formatDate(view.born.date ?? '', lang)}${view.born.text}`)}{' '}
-          <SourceLinks sources={view.born.sources} lang={lang} />
-        </p>
       )}
       {view.inThisStory.length > 0 && (
         <section>
           <h3>{t('cardInThisStory')}</h3>
           <ul>
             {view.inThisStory.map((f, i) => (
-              <CitedItem key={i} item={f} lang={lang} />
+              <CitedItem key={i} item={f} ctx={ctx} />
             ))}
           </ul>
         </section>
@@ -132,7 +135,7 @@ function EntityBody({
               : t('cardMentionCount', [String(article.count), String(article.position)])}
           </span>
           {article.count > 1 && (
-            <>
+            <span class="nav-buttons">
               <button
                 type="button"
                 onClick={() => onMove(-1)}
@@ -149,22 +152,22 @@ function EntityBody({
               >
                 ›
               </button>
-            </>
+            </span>
           )}
         </div>
         {article.outlet !== undefined && (
           <>
             <p>
               {t('cardArticleSays', article.outlet)}{' '}
-              <SourceLinks sources={article.statementSources} lang={lang} />
+              <Refs refs={article.refs} sources={view.sources} lang={lang} />
             </p>
             {article.statements.map((s, i) => (
               <blockquote key={i} lang="en">
-                {s.quote}
+                <p>{s.quote}</p>
                 {s.context && (
-                  <p class="type">
-                    {t('cardLaterReporting')}: {s.context.text}{' '}
-                    <SourceLinks sources={s.context.sources} lang={lang} />
+                  <p class="context">
+                    <strong>{t('cardLaterReporting')}:</strong> {s.context.text}{' '}
+                    <Refs refs={s.context.refs} sources={view.sources} lang={lang} />
                   </p>
                 )}
               </blockquote>
@@ -181,25 +184,11 @@ function EntityBody({
           </h3>
           <ul>
             {view.next.map((f, i) => (
-              <CitedItem key={i} item={f} lang={lang} />
+              <CitedItem key={i} item={f} ctx={ctx} />
             ))}
           </ul>
         </section>
       )}
-      <section>
-        <h3>{t('cardSources')}</h3>
-        <ul class="sources">
-          {view.sources.map((s) => (
-            <li key={s.url}>
-              <a href={s.url} target="_blank" rel="noopener noreferrer">
-                {s.outlet}
-              </a>
-              {s.title !== undefined ? `: ${s.title}` : ''},{' '}
-              <time dateTime={s.date}>{formatDate(s.date, lang)}</time>
-            </li>
-          ))}
-        </ul>
-      </section>
     </>
   )
 }
@@ -223,7 +212,8 @@ function AmbiguousBody({
             {c.role && (
               <>
                 {' — '}
-                {c.role.title}, <time dateTime={c.role.from}>{roleDates(c.role, lang)}</time>
+                {c.role.title}, <span class="dates">{roleDates(c.role, lang)}</span>{' '}
+                <Refs refs={c.role.refs} sources={view.sources} lang={lang} />
               </>
             )}
             {c.distinguish !== undefined && <p>{c.distinguish}</p>}
@@ -245,7 +235,7 @@ export function MentionCard(props: CardProps) {
 
   useEffect(() => {
     if (props.autoFocus) {
-      root.current?.focus()
+      root.current?.focus({ preventScroll: true })
     }
   }, [props.autoFocus, focusKey])
 
@@ -270,7 +260,7 @@ export function MentionCard(props: CardProps) {
       tabIndex={-1}
       onKeyDown={onKeyDown}
     >
-      <header>
+      <div class="head">
         <div class="names">
           <h2 id={headingId}>{title}</h2>
           {view.kind === 'entity' && (
@@ -280,16 +270,34 @@ export function MentionCard(props: CardProps) {
                   {view.cyrillic.join(' · ')}
                 </p>
               )}
-              <p class="type">{t(TYPE_LABEL[view.type])}</p>
+              <p class="type">
+                {t(TYPE_LABEL[view.type])}
+                {view.born?.date !== undefined && (
+                  <>
+                    {' · '}
+                    {t(
+                      'cardBornOn',
+                      [formatDate(view.born.date, lang), view.born.text].filter(Boolean).join(', '),
+                    )}{' '}
+                    <Refs refs={view.born.refs} sources={view.sources} lang={lang} />
+                  </>
+                )}
+              </p>
             </>
           )}
         </div>
         <Tools pinned={props.pinned} onTogglePin={props.onTogglePin} onClose={props.onClose} />
-      </header>
+      </div>
       {view.kind === 'entity' ? (
         <EntityBody view={view} lang={lang} onMove={props.onMove} />
       ) : (
         <AmbiguousBody view={view} lang={lang} onChoose={props.onChoose} />
+      )}
+      {view.sources.length > 0 && (
+        <details class="source-list">
+          <summary>{t('cardSourcesCount', String(view.sources.length))}</summary>
+          <SourceList sources={view.sources} lang={lang} />
+        </details>
       )}
     </div>
   )

@@ -55,6 +55,11 @@ export interface TestPage {
   readonly browser: BrowserName
   goto(url: string): Promise<void>
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>
+  /** Evaluates a script source in the page (as devtools would: page CSP does not apply). */
+  evaluateScript(source: string): Promise<unknown>
+  bringToFront(): Promise<void>
+  /** Emulates the browser's colour scheme preference for this page. */
+  colorScheme(scheme: 'light' | 'dark'): Promise<void>
   /** Polls `fn` in the page until it returns a truthy value; returns it. */
   waitFor<R, A = undefined>(
     fn: (arg: A) => R | Promise<R>,
@@ -117,6 +122,9 @@ function wrapPlaywright(page: PwPage): TestPage {
       await page.goto(url, { waitUntil: 'load' })
     },
     evaluate: (fn, arg) => page.evaluate(fn as (a: unknown) => never, arg),
+    evaluateScript: (source) => page.evaluate(source),
+    bringToFront: () => page.bringToFront(),
+    colorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
     waitFor: (fn, arg, timeoutMs = DEFAULT_TIMEOUT) =>
       poll(() => page.evaluate(fn as (a: unknown) => never, arg), timeoutMs, fn.toString().slice(0, 120)),
     mouseMove: (x, y) => page.mouse.move(x, y),
@@ -152,6 +160,13 @@ function wrapPuppeteer(page: PpPage): TestPage {
       await page.goto(url, { waitUntil: 'load' })
     },
     evaluate: (fn, arg) => page.evaluate(fn as (a: unknown) => never, arg),
+    evaluateScript: (source) => page.evaluate(source),
+    bringToFront: () => page.bringToFront(),
+    // WebDriver BiDi has no media emulation yet: launch Firefox with LaunchOptions.colorScheme instead.
+    colorScheme: (scheme) =>
+      Promise.reject(
+        new Error(`Firefox cannot switch to ${scheme} per page; launch it with { colorScheme }`),
+      ),
     waitFor: (fn, arg, timeoutMs = DEFAULT_TIMEOUT) =>
       poll(
         () => page.evaluate(fn as (a: unknown) => never, arg) as never,
@@ -214,7 +229,7 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser>
   }
 }
 
-async function launchFirefox(): Promise<ExtensionBrowser> {
+async function launchFirefox(options: LaunchOptions): Promise<ExtensionBrowser> {
   const ext = distDir('firefox')
   if (!fs.existsSync(path.join(ext, 'manifest.json'))) {
     throw new Error(`No build in ${ext}: run npm run build first.`)
@@ -231,6 +246,10 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
       'network.captive-portal-service.enabled': false,
       'browser.safebrowsing.malware.enabled': false,
       'browser.safebrowsing.phishing.enabled': false,
+      // 0 = dark, 1 = light: what prefers-color-scheme reports to pages, extension pages included.
+      ...(options.colorScheme
+        ? { 'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1 }
+        : {}),
     },
   })
   await browser.installExtension(ext)
@@ -264,8 +283,10 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
 export interface LaunchOptions {
   /** Chromium only: false opens a real window (npm start with a display). */
   headless?: boolean
+  /** Firefox only: the colour scheme pages see (Chromium emulates it per page with TestPage.colorScheme). */
+  colorScheme?: 'light' | 'dark'
 }
 
 export function launchBrowser(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  return name === 'chromium' ? launchChromium(options) : launchFirefox()
+  return name === 'chromium' ? launchChromium(options) : launchFirefox(options)
 }

@@ -111,3 +111,81 @@ export function popupTexts(): { summary: string; entities: string } | null {
   const entities = document.querySelector('[data-testid="page-entities"]')?.textContent
   return summary && entities ? { summary, entities } : null
 }
+
+/** Where keyboard focus is, as seen from the card's shadow root. */
+export function cardFocus(): { inCard: boolean; onCard: boolean; label: string } {
+  const root = document.querySelector('kyrgyzstan-context-ui')?.shadowRoot
+  const active = root?.activeElement as HTMLElement | null | undefined
+  const card = root?.querySelector('[data-testid="mention-card"]')
+  return {
+    inCard: Boolean(active && card?.contains(active)),
+    onCard: Boolean(active && active === card),
+    label: active?.getAttribute('aria-label') ?? active?.textContent?.slice(0, 40) ?? '',
+  }
+}
+
+/** The extension API as an extension page sees it (types only: erased before the function runs in the page). */
+interface ExtensionApi {
+  tabs: {
+    getCurrent(): Promise<{ id?: number } | undefined>
+    query(q: object): Promise<{ id?: number; lastAccessed?: number }[]>
+    sendMessage(id: number, m: unknown): Promise<unknown>
+  }
+  action: { getBadgeText(d: { tabId?: number }): Promise<string> }
+}
+
+/** From an extension page: sends a message to the tab used before this one (the page under test). */
+export async function sendToPreviousTab(message: unknown): Promise<unknown> {
+  const g = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi }
+  const api = (g.browser ?? g.chrome) as ExtensionApi
+  const self = await api.tabs.getCurrent()
+  const tabs = await api.tabs.query({})
+  const target = tabs
+    .filter((t) => t.id !== self?.id)
+    .sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0]
+  if (target?.id === undefined) {
+    throw new Error('no tab')
+  }
+  return api.tabs.sendMessage(target.id, message)
+}
+
+/** From an extension page: the badge text of the tab used before this one. */
+export async function badgeOfPreviousTab(): Promise<string> {
+  const g = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi }
+  const api = (g.browser ?? g.chrome) as ExtensionApi
+  const self = await api.tabs.getCurrent()
+  const tabs = await api.tabs.query({})
+  const target = tabs
+    .filter((t) => t.id !== self?.id)
+    .sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0]
+  return api.action.getBadgeText({ tabId: target?.id })
+}
+
+/** Runs axe-core (injected beforehand) and returns its violations. */
+export async function axeViolations(
+  context: unknown,
+): Promise<{ id: string; impact: string; targets: string[] }[]> {
+  const axe = (
+    globalThis as unknown as {
+      axe: {
+        run: (
+          c: unknown,
+          o: unknown,
+        ) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown[] }[] }[] }>
+      }
+    }
+  ).axe
+  const result = await axe.run(context, { resultTypes: ['violations'] })
+  return result.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    targets: v.nodes.map((n) => JSON.stringify(n.target)),
+  }))
+}
+
+/** Truthy once no card is shown. */
+export function cardClosed(): boolean {
+  return !document
+    .querySelector('kyrgyzstan-context-ui')
+    ?.shadowRoot?.querySelector('[data-testid="mention-card"]')
+}

@@ -1,0 +1,139 @@
+// @vitest-environment happy-dom
+/**
+ * The card in its states, rendered as the reader sees it (Testing Library queries by role and name).
+ */
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { DataIndex } from '../../../src/core/data-index.ts'
+import { ENTITIES_FILE, EVENTS_FILE } from '../../../src/data/index.ts'
+import { ambiguousCardView, entityCardView, type CardContext } from '../../../src/ui/card-view.ts'
+import { MentionCard, type CardProps } from '../../../src/ui/mention-card.tsx'
+import { fakeBrowser } from '../fake-browser.ts'
+
+const data = new DataIndex({ entities: ENTITIES_FILE, events: EVENTS_FILE })
+const seed = EVENTS_FILE.events[0]!.articles!.find((a) => a.id === 'upi-2020-10-06')!
+
+function ctx(extra: Partial<CardContext> = {}): CardContext {
+  return { data, lang: 'en', count: 1, position: 1, ...extra }
+}
+
+function renderCard(props: Partial<CardProps> & Pick<CardProps, 'view'>) {
+  const handlers = { onClose: vi.fn(), onTogglePin: vi.fn(), onMove: vi.fn(), onChoose: vi.fn() }
+  render(<MentionCard lang="en" theme="light" pinned={false} autoFocus={false} {...handlers} {...props} />)
+  return handlers
+}
+
+afterEach(cleanup)
+
+describe('the card for a person', () => {
+  const sadyr = data.entity('sadyr-japarov')!
+
+  it('is a dialog named after the person, with Latin and Cyrillic names, type and summary', () => {
+    renderCard({ view: entityCardView(sadyr, ctx()) })
+    const dialog = screen.getByRole('dialog', { name: 'Sadyr Japarov' })
+    expect(within(dialog).getByText('Садыр Жапаров')).toBeTruthy()
+    expect(dialog.textContent).toMatch(/Person/)
+    expect(dialog.textContent).toContain(sadyr.summary.text.en)
+  })
+
+  it('shows roles with dates, and numbered source links that open in a new tab without a referrer', () => {
+    renderCard({ view: entityCardView(sadyr, ctx()) })
+    const roles = screen.getByRole('heading', { name: 'Roles' }).parentElement!
+    expect(within(roles).getAllByRole('listitem')[0]!.textContent).toMatch(
+      /^President of Kyrgyzstan, January 28, 2021 – present/,
+    )
+    const refs = screen.getAllByRole('link', { name: /^Source \d+: / })
+    expect(refs.length).toBeGreaterThan(5)
+    for (const a of refs) {
+      expect(a.getAttribute('target')).toBe('_blank')
+      expect(a.getAttribute('rel')).toBe('noopener noreferrer')
+      expect(a.getAttribute('href')).toMatch(/^https?:\/\//)
+    }
+    expect(screen.getByText(/^Sources \(\d+\)$/)).toBeTruthy()
+  })
+
+  it('gives every statement at least one source', () => {
+    const view = entityCardView(sadyr, ctx())
+    for (const item of [view.summary, ...view.inThisStory, ...view.next, ...view.roles]) {
+      expect(item.refs.length, JSON.stringify(item).slice(0, 80)).toBeGreaterThan(0)
+      for (const n of item.refs) {
+        expect(view.sources[n - 1]).toBeDefined()
+      }
+    }
+  })
+
+  it('says how often the page names them and moves between mentions', () => {
+    const { onMove } = renderCard({ view: entityCardView(sadyr, ctx({ count: 3, position: 2 })) })
+    expect(screen.getByText('This page names them 3 times; this is mention 2.')).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: 'Next mention' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Previous mention' }))
+    expect(onMove.mock.calls).toEqual([[1], [-1]])
+  })
+
+  it('quotes what the seed article says, exactly, with what later reporting adds', () => {
+    const view = entityCardView(
+      data.entity('sooronbay-jeenbekov')!,
+      ctx({ article: seed, published: '2020-10-06' }),
+    )
+    renderCard({ view })
+    expect(screen.getByText('UPI writes:')).toBeTruthy()
+    const quotes = data.statements(seed, 'sooronbay-jeenbekov').map((s) => s.quote)
+    expect(quotes.length).toBeGreaterThan(0)
+    for (const q of quotes) {
+      expect(screen.getByText(q)).toBeTruthy()
+    }
+  })
+
+  it('lists only what happened after the article’s date under "what happened next"', () => {
+    const all = entityCardView(sadyr, ctx())
+    const after = entityCardView(sadyr, ctx({ published: '2021-06-01' }))
+    expect(after.next.length).toBeLessThan(all.next.length)
+    expect(after.next.every((f) => (f.date ?? '') > '2021-06')).toBe(true)
+    renderCard({ view: after })
+    expect(screen.getByRole('heading', { name: /After this article \(June 1, 2021\)/ })).toBeTruthy()
+  })
+
+  it('closes on Esc and from its close button, and pins', () => {
+    const { onClose, onTogglePin } = renderCard({ view: entityCardView(sadyr, ctx()), pinned: true })
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' })
+    fireEvent.click(screen.getByRole('button', { name: 'Close card' }))
+    expect(onClose).toHaveBeenCalledTimes(2)
+    const pin = screen.getByRole('button', { name: 'Unpin card' })
+    expect(pin.getAttribute('aria-pressed')).toBe('true')
+    fireEvent.click(pin)
+    expect(onTogglePin).toHaveBeenCalledOnce()
+  })
+
+  it('takes focus when opened from the keyboard', () => {
+    renderCard({ view: entityCardView(sadyr, ctx()), autoFocus: true })
+    expect(document.activeElement).toBe(screen.getByRole('dialog'))
+  })
+
+  it('speaks Russian to a Russian-language browser', () => {
+    fakeBrowser.uiLanguage = 'ru'
+    renderCard({ view: entityCardView(sadyr, ctx({ lang: 'ru' })), lang: 'ru' })
+    expect(screen.getByRole('heading', { name: 'В этой истории' })).toBeTruthy()
+    expect(screen.getByRole('dialog').textContent).toContain(sadyr.summary.text.ru ?? '')
+    expect(screen.getByRole('button', { name: 'Закрыть карточку' })).toBeTruthy()
+  })
+})
+
+describe('the card for an ambiguous surname', () => {
+  it('shows both candidates, how to tell them apart, and opens the one chosen', () => {
+    const view = ambiguousCardView('Japarov', ['sadyr-japarov', 'akylbek-japarov'], ctx())
+    const { onChoose } = renderCard({ view })
+    expect(screen.getByRole('dialog', { name: 'Which Japarov?' })).toBeTruthy()
+    expect(screen.getByText('Sadyr Japarov')).toBeTruthy()
+    expect(screen.getByText('Akylbek Japarov')).toBeTruthy()
+    expect(screen.getByRole('dialog').textContent).toContain(data.entity('akylbek-japarov')!.distinguish!.en)
+    fireEvent.click(screen.getByRole('button', { name: 'Show Akylbek Japarov' }))
+    expect(onChoose).toHaveBeenCalledWith('akylbek-japarov')
+  })
+
+  it('renders page text as text, never as markup', () => {
+    const surface = '<img src=x onerror="window.pwned=1">'
+    renderCard({ view: ambiguousCardView(surface, ['sadyr-japarov', 'akylbek-japarov'], ctx()) })
+    expect(screen.getByRole('dialog').querySelector('img')).toBeNull()
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(`Which ${surface}?`)
+  })
+})
