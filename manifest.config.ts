@@ -1,10 +1,47 @@
 import { defineManifest } from '@crxjs/vite-plugin'
 import pkg from './package.json' with { type: 'json' }
+import { LAZY_CHUNK } from './src/shared/lazy-chunk.ts'
+import type { ContentScript, Manifest } from './scripts/lib/content-scripts.ts'
 
 /** The Firefox add-on id. Fixed: AMO signing and stored settings are keyed by it. */
 export const GECKO_ID = 'kyrgyzstan-context@kyrgyzstan-context.org'
 
 const PAGES = ['http://*/*', 'https://*/*']
+
+/** The content scripts, built as standalone scripts by scripts/lib/content-scripts.ts. */
+export const CONTENT_SCRIPTS: Record<'everyPage' | 'engine', ContentScript> = {
+  /** Runs on every page: the small bounded check. */
+  everyPage: { entry: 'src/content/index.ts', file: 'src/content/index.js' },
+  /** Loaded on demand from the every-page script when a page looks like coverage. */
+  engine: { entry: 'src/content/main.ts', file: LAZY_CHUNK },
+}
+
+/**
+ * The content script entries of the manifest. The lazily loaded engine chunk is web-accessible (the only way
+ * to load code on demand without host permissions, see docs/ARCHITECTURE.md). Chrome gets `use_dynamic_url`
+ * so pages cannot probe a fixed URL to fingerprint the extension; Firefox's moz-extension UUID is already
+ * random per install.
+ */
+export const declareContentScripts =
+  (target: 'chrome' | 'firefox') =>
+  (manifest: Manifest): Manifest => ({
+    ...manifest,
+    content_scripts: [
+      {
+        matches: PAGES,
+        js: [CONTENT_SCRIPTS.everyPage.file],
+        css: ['src/content/highlights.css'],
+        run_at: 'document_idle',
+      },
+    ],
+    web_accessible_resources: [
+      {
+        matches: PAGES,
+        resources: [CONTENT_SCRIPTS.engine.file],
+        ...(target === 'chrome' ? { use_dynamic_url: true } : {}),
+      },
+    ],
+  })
 
 /**
  * One manifest source for both browsers. The differences are capabilities, each with its reason:
@@ -13,10 +50,7 @@ const PAGES = ['http://*/*', 'https://*/*']
  * - Firefox needs a gecko id for MV3 signing, and AMO requires `data_collection_permissions` (since
  *   2025-11-03). 142.0 is the first version where that key is understood on desktop and Android, which also
  *   keeps `web-ext lint` free of min-version warnings.
- * - The lazily loaded engine chunk is web-accessible (the only way to load code on demand without host
- *   permissions, see docs/ARCHITECTURE.md). Chrome gets `use_dynamic_url` so pages cannot probe a fixed URL to
- *   fingerprint the extension; Firefox's moz-extension UUID is already random per install, and crxjs drops the
- *   key there.
+ * - Content scripts and the web-accessible engine chunk: see declareContentScripts above.
  */
 export default defineManifest(({ mode }) => {
   const firefox = mode === 'firefox'
@@ -45,15 +79,6 @@ export default defineManifest(({ mode }) => {
     background: firefox
       ? { scripts: ['src/background/index.ts'] }
       : { service_worker: 'src/background/index.ts', type: 'module' },
-    content_scripts: [
-      {
-        matches: PAGES,
-        js: ['src/content/index.ts'],
-        css: ['src/content/highlights.css'],
-        run_at: 'document_idle',
-      },
-    ],
-    web_accessible_resources: [{ matches: PAGES, resources: ['<dynamic_resource>'], use_dynamic_url: true }],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+K' },

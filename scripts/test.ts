@@ -78,11 +78,12 @@ function vitest(label: string, project: string, env: NodeJS.ProcessEnv = {}): vo
   // Skipped tests would hide missing coverage: there are none by design, and any that appear count as failed.
   const skipped = report.numPendingTests + report.numTodoTests
   failed += skipped
-  if (!ok && report.numFailedTests === 0 && skipped === 0) {
+  if (!ok && report.numFailedTests === 0 && skipped === 0 && broken.length === 0) {
     failed++
   }
   summary.push(
-    `     ${label}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${skipped} skipped`,
+    `     ${label}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${skipped} skipped` +
+      (broken.length > 0 ? `, ${broken.length} files did not load` : ''),
   )
 }
 

@@ -3,9 +3,6 @@
  * commands. It holds no state of its own and makes no network requests.
  */
 import browser, { type Runtime } from 'webextension-polyfill'
-// crxjs builds a `?script` import as a standalone script and lists it as web-accessible: this is how the
-// engine chunk that index.ts loads on demand gets into the package.
-import '../content/main.ts?script'
 import { guardAsync } from '../shared/log.ts'
 import { parseMessage } from '../shared/messages.ts'
 import { badgeText } from './badge.ts'

@@ -5,6 +5,7 @@
  * into the fullscreen element while a page is fullscreen so cards stay visible.
  */
 import cardCss from '../ui/card.css?inline'
+import citationsCss from '../ui/citations.css?inline'
 
 export const HOST_TAG = 'kyrgyzstan-context-ui'
 
@@ -45,7 +46,7 @@ export function ensureUiHost(): UiHost {
   const style = document.createElement('style')
   // Text before insertion: Firefox applies the page's CSP to inline styles inserted with content
   // (bug 1706787), not to a style element that received its text while detached.
-  style.textContent = cardCss
+  style.textContent = `${cardCss}\n${citationsCss}`
   root.appendChild(style)
   const mount = document.createElement('div')
   root.appendChild(mount)

@@ -4,10 +4,12 @@
  * results and a timeline.
  */
 import type { DataIndex } from '../core/data-index.ts'
-import type { Event, Figure } from '../data/schema.ts'
-import { formatDate, formatNumber, localized, t, type UiLanguage } from '../shared/i18n.ts'
+import type { Event } from '../data/schema.ts'
+import { formatDate, formatNumber, t, type UiLanguage } from '../shared/i18n.ts'
 import type { PageStateReply } from '../shared/messages.ts'
-import { SourceLinks } from '../ui/source-links.tsx'
+import '../ui/citations.css'
+import { Refs, SourceList } from '../ui/citations.tsx'
+import { eventView, type EventView } from './event-view.ts'
 
 /** What the popup knows about the current tab. */
 export type PageStatus =
@@ -46,10 +48,6 @@ function Switch(props: {
       <span>{props.label}</span>
     </label>
   )
-}
-
-function figureText(f: Figure, lang: UiLanguage): string {
-  return f.display ? localized(f.display, lang) : formatNumber(f.value, lang)
 }
 
 function PageSection(props: PopupProps) {
@@ -124,77 +122,85 @@ function PageSection(props: PopupProps) {
   )
 }
 
-function EventSection({ event, data, lang }: { event: Event; data: DataIndex; lang: UiLanguage }) {
-  const src = (keys: readonly string[]) => <SourceLinks sources={data.eventSources(keys)} lang={lang} />
+function EventSection({ view, lang }: { view: EventView; lang: UiLanguage }) {
+  const refs = (n: readonly number[]) => <Refs refs={n} sources={view.sources} lang={lang} />
   return (
     <section aria-labelledby="event-heading" data-testid="event-summary">
-      <h1 id="event-heading">{localized(event.title, lang)}</h1>
+      <h1 id="event-heading">{view.title}</h1>
       <p class="muted">
-        <time dateTime={event.start}>{formatDate(event.start, lang)}</time> –{' '}
-        <time dateTime={event.end}>{formatDate(event.end, lang)}</time> · {localized(event.place, lang)}
+        <time dateTime={view.start}>{formatDate(view.start, lang)}</time> –{' '}
+        <time dateTime={view.end}>{formatDate(view.end, lang)}</time> · {view.place}
       </p>
       <p>
-        {localized(event.summary.text, lang)} {src(event.summary.sources)}
+        {view.summary.text} {refs(view.summary.refs)}
       </p>
 
       <h2>{t('popupKeyNumbers')}</h2>
       <p class="muted">{t('popupFiguresChanged')}</p>
       <dl class="numbers">
-        {event.numbers.map((n) => (
-          <div key={n.id}>
-            <dt>{localized(n.label, lang)}</dt>
+        {view.numbers.map((n) => (
+          <div key={n.id} data-number={n.id}>
+            <dt>{n.label}</dt>
             <dd>
               <ol class="series">
                 {n.series.map((f, i) => (
                   <li key={i}>
-                    <strong>{figureText(f, lang)}</strong>{' '}
-                    <time dateTime={f.asOf}>{formatDate(f.asOf, lang)}</time>
-                    {f.note ? ` — ${localized(f.note, lang)}` : ''} {src(f.sources)}
+                    <strong>{f.value}</strong> <time dateTime={f.asOf}>{formatDate(f.asOf, lang)}</time>
+                    {f.note ? ` — ${f.note}` : ''} {refs(f.refs)}
                   </li>
                 ))}
               </ol>
-              {n.note && <p class="muted">{localized(n.note, lang)}</p>}
+              {n.note && <p class="muted">{n.note}</p>}
             </dd>
           </div>
         ))}
       </dl>
 
-      {(event.results ?? []).map((r) => (
+      {view.results.map((r) => (
         <details key={r.date} class="results">
           <summary>
-            {t('popupResults')}: {localized(r.election, lang)},{' '}
-            <time dateTime={r.date}>{formatDate(r.date, lang)}</time>
+            {t('popupResults')}: {r.election}, <time dateTime={r.date}>{formatDate(r.date, lang)}</time>
           </summary>
-          <p class="muted">{localized(r.note, lang)}</p>
+          <p class="muted">
+            {r.note} {refs(r.refs)}
+          </p>
           <table>
             <tbody>
               {r.parties.map((p) => (
                 <tr key={p.party}>
                   <th scope="row">{p.party}</th>
                   <td>
-                    {p.preliminary !== undefined &&
-                      `${formatNumber(p.preliminary, lang)}% (${t('popupPreliminary')})`}
-                    {p.preliminary !== undefined && p.final !== undefined && ' · '}
-                    {p.final !== undefined && `${formatNumber(p.final, lang)}% (${t('popupFinal')})`}
-                    {p.seats !== undefined && ` · ${t('popupSeats', String(p.seats))}`}
+                    {[
+                      p.preliminary !== undefined
+                        ? `${formatNumber(p.preliminary, lang)}% (${t('popupPreliminary')})`
+                        : '',
+                      p.final !== undefined ? `${formatNumber(p.final, lang)}% (${t('popupFinal')})` : '',
+                      p.seats !== undefined ? t('popupSeats', String(p.seats)) : '',
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {src(r.sources)}
         </details>
       ))}
 
       <h2>{t('popupTimeline')}</h2>
       <ol class="timeline">
-        {event.timeline.map((item, i) => (
+        {view.timeline.map((item, i) => (
           <li key={i}>
-            <time dateTime={item.date}>{formatDate(item.date, lang)}</time> {localized(item.text, lang)}{' '}
-            {src(item.sources)}
+            <time dateTime={item.date}>{formatDate(item.date ?? '', lang)}</time> {item.text}{' '}
+            {refs(item.refs)}
           </li>
         ))}
       </ol>
+
+      <details class="source-list">
+        <summary>{t('cardSourcesCount', String(view.sources.length))}</summary>
+        <SourceList sources={view.sources} lang={lang} />
+      </details>
     </section>
   )
 }
@@ -209,7 +215,7 @@ export function PopupApp(props: PopupProps) {
         </button>
       </header>
       <PageSection {...props} />
-      <EventSection event={props.event} data={props.data} lang={props.lang} />
+      <EventSection view={eventView(props.event, props.data, props.lang)} lang={props.lang} />
     </main>
   )
 }

@@ -8,6 +8,7 @@
 import { nextAfter, rolesByRecency, type DataIndex } from '../core/data-index.ts'
 import type { Entity, EntityTypeName, KnownArticle, Localized, Source } from '../data/schema.ts'
 import { localized, type UiLanguage } from '../shared/i18n.ts'
+import { Citations } from './citation-list.ts'
 
 /** A statement with its date and the 1-based numbers of its sources in the card's source list. */
 export interface Cited {
@@ -81,24 +82,6 @@ export interface CardContext {
   /** The page's publication date (ISO), when it has one. */
   published?: string
   article?: KnownArticle
-}
-
-/** Numbers sources in the order they are first cited. */
-class Citations {
-  readonly list: Source[] = []
-  readonly #numbers = new Map<string, number>()
-
-  cite(sources: readonly Source[]): number[] {
-    return sources.map((s) => {
-      let n = this.#numbers.get(s.url)
-      if (n === undefined) {
-        this.list.push(s)
-        n = this.list.length
-        this.#numbers.set(s.url, n)
-      }
-      return n
-    })
-  }
 }
 
 export function entityCardView(entity: Entity, ctx: CardContext): EntityCardView {

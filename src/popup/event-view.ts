@@ -1,0 +1,92 @@
+/**
+ * The popup's account of the event, as a plain model: every statement and figure with numbered references
+ * into one source list, as on the cards.
+ */
+import type { DataIndex } from '../core/data-index.ts'
+import type { Event, Figure, Source } from '../data/schema.ts'
+import { formatNumber, localized, type UiLanguage } from '../shared/i18n.ts'
+import type { Cited } from '../ui/card-view.ts'
+import { Citations } from '../ui/citation-list.ts'
+
+export interface FigureView {
+  value: string
+  asOf: string
+  note?: string
+  refs: number[]
+}
+
+export interface NumberView {
+  id: string
+  label: string
+  series: FigureView[]
+  note?: string
+}
+
+export interface PartyView {
+  party: string
+  preliminary?: number
+  final?: number
+  seats?: number
+}
+
+export interface ResultsView {
+  election: string
+  date: string
+  note: string
+  parties: PartyView[]
+  refs: number[]
+}
+
+export interface EventView {
+  title: string
+  start: string
+  end: string
+  place: string
+  summary: Cited
+  numbers: NumberView[]
+  results: ResultsView[]
+  timeline: Cited[]
+  sources: Source[]
+}
+
+export function eventView(event: Event, data: DataIndex, lang: UiLanguage): EventView {
+  const citations = new Citations()
+  const refs = (keys: readonly string[]): number[] => citations.cite(data.eventSources(keys))
+  const figure = (f: Figure): FigureView => ({
+    value: f.display ? localized(f.display, lang) : formatNumber(f.value, lang),
+    asOf: f.asOf,
+    ...(f.note ? { note: localized(f.note, lang) } : {}),
+    refs: refs(f.sources),
+  })
+  return {
+    title: localized(event.title, lang),
+    start: event.start,
+    end: event.end,
+    place: localized(event.place, lang),
+    summary: { text: localized(event.summary.text, lang), refs: refs(event.summary.sources) },
+    numbers: event.numbers.map((n) => ({
+      id: n.id,
+      label: localized(n.label, lang),
+      series: n.series.map(figure),
+      ...(n.note ? { note: localized(n.note, lang) } : {}),
+    })),
+    results: (event.results ?? []).map((r) => ({
+      election: localized(r.election, lang),
+      date: r.date,
+      note: localized(r.note, lang),
+      parties: r.parties.map((p) => ({
+        party: p.party,
+        ...(p.preliminary !== undefined ? { preliminary: p.preliminary } : {}),
+        ...(p.final !== undefined ? { final: p.final } : {}),
+        ...(p.seats !== undefined ? { seats: p.seats } : {}),
+      })),
+      refs: refs(r.sources),
+    })),
+    timeline: event.timeline.map((item) => ({
+      date: item.date,
+      text: localized(item.text, lang),
+      refs: refs(item.sources),
+    })),
+    sources: citations.list,
+  }
+}
