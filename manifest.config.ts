@@ -17,10 +17,9 @@ export const CONTENT_SCRIPTS: Record<'everyPage' | 'engine', ContentScript> = {
 }
 
 /**
- * The content script entries of the manifest. The lazily loaded engine chunk is web-accessible (the only way
- * to load code on demand without host permissions, see docs/ARCHITECTURE.md). Chrome gets `use_dynamic_url`
- * so pages cannot probe a fixed URL to fingerprint the extension; Firefox's moz-extension UUID is already
- * random per install.
+ * The content script entries of the manifest. In Chrome the lazily loaded engine chunk is web-accessible (the
+ * only way to load code on demand there without host permissions, see docs/ARCHITECTURE.md), behind
+ * `use_dynamic_url` so pages cannot probe a fixed URL to fingerprint the extension.
  */
 export const declareContentScripts =
   (target: 'chrome' | 'firefox') =>
@@ -34,13 +33,14 @@ export const declareContentScripts =
         run_at: 'document_idle',
       },
     ],
-    web_accessible_resources: [
-      {
-        matches: PAGES,
-        resources: [CONTENT_SCRIPTS.engine.file],
-        ...(target === 'chrome' ? { use_dynamic_url: true } : {}),
-      },
-    ],
+    // Firefox injects the engine from the background instead (scripting), so it exposes nothing to pages.
+    ...(target === 'chrome'
+      ? {
+          web_accessible_resources: [
+            { matches: PAGES, resources: [CONTENT_SCRIPTS.engine.file], use_dynamic_url: true },
+          ],
+        }
+      : {}),
   })
 
 /**
@@ -57,7 +57,6 @@ export default defineManifest(({ mode }) => {
   return {
     manifest_version: 3,
     name: '__MSG_extName__',
-    short_name: 'Kyrgyzstan Context',
     version: pkg.version,
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -89,7 +88,8 @@ export default defineManifest(({ mode }) => {
         description: '__MSG_commandPreviousMention__',
       },
     },
-    permissions: ['storage'],
+    // Firefox: `scripting` loads the engine chunk into coverage pages (see src/content/index.ts).
+    permissions: firefox ? ['storage', 'scripting'] : ['storage'],
     ...(firefox
       ? {
           browser_specific_settings: {

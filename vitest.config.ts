@@ -2,12 +2,14 @@ import { defineConfig } from 'vitest/config'
 import preact from '@preact/preset-vite'
 
 /**
- * Two projects: `unit` (pure core in Node, components and DOM code in happy-dom/jsdom) and `e2e` (the built
- * extension in real Chromium and Firefox, one file at a time because each launches browsers).
+ * Three projects: `unit` (pure core in Node, components and DOM code in happy-dom/jsdom), `dist` (the built
+ * packages: manifests, sizes, lint, reproducibility) and `e2e` (the built extension in real Chromium and
+ * Firefox, one file at a time because each launches browsers).
  * Kept apart from vite.config.ts so the crx plugin is not loaded in tests.
  */
 export default defineConfig({
   plugins: [preact()],
+  define: { __TARGET__: JSON.stringify('chrome') },
   test: {
     projects: [
       {
@@ -17,6 +19,16 @@ export default defineConfig({
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
           setupFiles: ['test/unit/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'dist',
+          include: ['test/dist/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/e2e/harness/global-setup.ts'],
+          testTimeout: 120_000,
         },
       },
       {

@@ -1,6 +1,6 @@
 /**
- * `npm test`: type check, lint and format check, unit tests, build, end-to-end tests in Chromium and
- * Firefox. Runs every step (so one failure does not hide another), prints what each did, and ends with one
+ * `npm test`: type check, lint and format check, unit tests, build, package checks, end-to-end tests in
+ * Chromium and Firefox. Runs every step (so one failure does not hide another), prints what each did, and ends with one
  * line `N passed, N failed`: unit and end-to-end tests summed, plus one per check step (type check, lint,
  * build). Exit status 1 on any failure.
  */
@@ -92,10 +92,11 @@ check('lint and format', 'npm', ['run', '-s', 'lint'])
 vitest('unit tests', 'unit')
 const built = check('build (chrome, firefox)', 'npm', ['run', '-s', 'build'])
 if (built) {
+  vitest('package checks (manifests, sizes, lint, reproducibility)', 'dist', { KC_E2E_BUILT: '1' })
   vitest('end-to-end tests (chromium, firefox)', 'e2e', { KC_E2E_BUILT: '1' })
 } else {
   failed++
-  summary.push('     end-to-end tests: not run, the build failed')
+  summary.push('     package checks and end-to-end tests: not run, the build failed')
 }
 
 console.log(`\n=== summary ===\n${summary.join('\n')}\n`)

@@ -3,6 +3,7 @@
  * commands. It holds no state of its own and makes no network requests.
  */
 import browser, { type Runtime } from 'webextension-polyfill'
+import { LAZY_CHUNK } from '../shared/lazy-chunk.ts'
 import { guardAsync } from '../shared/log.ts'
 import { parseMessage } from '../shared/messages.ts'
 import { badgeText } from './badge.ts'
@@ -13,6 +14,16 @@ const BADGE_COLOR = '#0b5cad'
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
   const message = parseMessage(raw)
   const tabId = sender.tab?.id
+  if (__TARGET__ === 'firefox' && message?.type === 'load-engine' && tabId !== undefined) {
+    // Only into the frame that asked, and only our own file (see src/content/index.ts).
+    return guardAsync('load', async () => {
+      await browser.scripting.executeScript({
+        target: { tabId, frameIds: [sender.frameId ?? 0] },
+        files: [`/${LAZY_CHUNK}`],
+      })
+      return { loaded: true }
+    })
+  }
   if (message?.type !== 'page-state' || tabId === undefined || sender.frameId !== 0) {
     return undefined
   }

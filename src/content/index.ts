@@ -15,13 +15,22 @@ import { bridge } from './bridge.ts'
 import { watchNavigation } from './navigation-watch.ts'
 import { readPageSample } from './page-sample.ts'
 
+/**
+ * Loads the engine chunk into this page's isolated world. Chrome: a dynamic import of the web-accessible chunk
+ * behind a per-session URL (Chrome will not let the background inject without host permissions). Firefox: the
+ * background injects it with scripting.executeScript (Firefox grants that on the pages where this script runs),
+ * so the Firefox build needs no web-accessible resource at all. See docs/ARCHITECTURE.md.
+ */
 async function loadEngine(): Promise<void> {
   const shared = bridge()
   if (shared.engineLoaded) {
     return
   }
-  // A web-accessible chunk with a per-session URL in Chrome (use_dynamic_url): see docs/ARCHITECTURE.md.
-  await import(/* @vite-ignore */ browser.runtime.getURL(LAZY_CHUNK))
+  if (__TARGET__ === 'firefox') {
+    await browser.runtime.sendMessage({ type: 'load-engine' })
+  } else {
+    await import(/* @vite-ignore */ browser.runtime.getURL(LAZY_CHUNK))
+  }
 }
 
 async function boot(): Promise<void> {

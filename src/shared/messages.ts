@@ -29,11 +29,15 @@ export const GetPageStateMessage = v.object({ type: v.literal('get-page-state') 
 /** Popup → content script: scroll to this entity's first mention and open its card. */
 export const OpenEntityMessage = v.object({ type: v.literal('open-entity'), entity: v.string() })
 
+/** Content script → background (Firefox): inject the engine chunk into this frame. */
+export const LoadEngineMessage = v.object({ type: v.literal('load-engine') })
+
 export const Message = v.variant('type', [
   PageStateMessage,
   MoveMentionMessage,
   GetPageStateMessage,
   OpenEntityMessage,
+  LoadEngineMessage,
 ])
 export type Message = v.InferOutput<typeof Message>
 export type PageStateMessage = v.InferOutput<typeof PageStateMessage>
