@@ -188,7 +188,7 @@ function wrapPuppeteer(page: PpPage): TestPage {
 }
 
 async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser> {
-  const ext = distDir('chromium')
+  const ext = options.extensionDir ?? distDir('chromium')
   if (!fs.existsSync(path.join(ext, 'manifest.json'))) {
     throw new Error(`No build in ${ext}: run npm run build first.`)
   }
@@ -230,7 +230,7 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser>
 }
 
 async function launchFirefox(options: LaunchOptions): Promise<ExtensionBrowser> {
-  const ext = distDir('firefox')
+  const ext = options.extensionDir ?? distDir('firefox')
   if (!fs.existsSync(path.join(ext, 'manifest.json'))) {
     throw new Error(`No build in ${ext}: run npm run build first.`)
   }
@@ -285,6 +285,8 @@ export interface LaunchOptions {
   headless?: boolean
   /** Firefox only: the colour scheme pages see (Chromium emulates it per page with TestPage.colorScheme). */
   colorScheme?: 'light' | 'dark'
+  /** The unpacked extension to load instead of dist/ (the release check loads the unzipped packages). */
+  extensionDir?: string
 }
 
 export function launchBrowser(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
