@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config'
 import preact from '@preact/preset-vite'
 
 /**
- * Three projects: `unit` (pure core in Node, components and DOM code in happy-dom/jsdom), `dist` (the built
+ * Three projects: `unit` (pure core in Node, components and DOM code in happy-dom/jsdom), `package` (the built
  * packages: manifests, sizes, lint, reproducibility) and `e2e` (the built extension in real Chromium and
  * Firefox, one file at a time because each launches browsers).
  * Kept apart from vite.config.ts so the crx plugin is not loaded in tests.
@@ -24,8 +24,8 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: 'dist',
-          include: ['test/dist/**/*.test.ts'],
+          name: 'package',
+          include: ['test/package/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/e2e/harness/global-setup.ts'],
           testTimeout: 120_000,

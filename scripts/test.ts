@@ -92,7 +92,7 @@ check('lint and format', 'npm', ['run', '-s', 'lint'])
 vitest('unit tests', 'unit')
 const built = check('build (chrome, firefox)', 'npm', ['run', '-s', 'build'])
 if (built) {
-  vitest('package checks (manifests, sizes, lint, reproducibility)', 'dist', { KC_E2E_BUILT: '1' })
+  vitest('package checks (manifests, sizes, lint, reproducibility)', 'package', { KC_E2E_BUILT: '1' })
   vitest('end-to-end tests (chromium, firefox)', 'e2e', { KC_E2E_BUILT: '1' })
 } else {
   failed++

@@ -1,0 +1,113 @@
+/**
+ * What ships: size budgets, no network or remote-code APIs, a clean `web-ext lint`, and builds that are
+ * byte-for-byte reproducible.
+ */
+import { execFileSync, spawnSync } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import zlib from 'node:zlib'
+import { describe, expect, it } from 'vitest'
+import { zip } from '../../scripts/lib/zip.ts'
+
+/** Budgets (gzipped KB). The every-page script's goal is BRIEF §6 (content_kb ≤ 12). */
+export const BUDGET = { everyPageKb: 12, engineKb: 110, packageKb: 700 }
+
+const gzKb = (file: string): number => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length / 1024
+
+function jsFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => path.join(dir, f))
+}
+
+describe('sizes', () => {
+  for (const target of ['chrome', 'firefox']) {
+    it(`keep the ${target} every-page script within ${BUDGET.everyPageKb} KB gzipped`, () => {
+      const kb =
+        gzKb(`dist/${target}/src/content/index.js`) + gzKb(`dist/${target}/src/content/highlights.css`)
+      expect(kb).toBeLessThanOrEqual(BUDGET.everyPageKb)
+    })
+
+    it(`keep the ${target} engine chunk and the whole package within budget`, () => {
+      expect(gzKb(`dist/${target}/src/content/main.js`)).toBeLessThanOrEqual(BUDGET.engineKb)
+      const total = fs
+        .readdirSync(`dist/${target}`, { recursive: true, encoding: 'utf8' })
+        .map((f) => path.join(`dist/${target}`, f))
+        .filter((f) => fs.statSync(f).isFile())
+        .reduce((kb, f) => kb + gzKb(f), 0)
+      expect(total).toBeLessThanOrEqual(BUDGET.packageKb)
+    })
+  }
+})
+
+describe('the code that ships', () => {
+  it('uses no network API and no way to run code from strings', () => {
+    for (const file of [...jsFiles('dist/chrome'), ...jsFiles('dist/firefox')]) {
+      const code = fs.readFileSync(file, 'utf8')
+      for (const api of [
+        'fetch(',
+        'XMLHttpRequest',
+        'WebSocket',
+        'EventSource',
+        'sendBeacon',
+        'eval(',
+        'new Function(',
+      ]) {
+        expect(code.includes(api), `${file} uses ${api}`).toBe(false)
+      }
+    }
+  })
+
+  it('passes web-ext lint with no errors, and warnings only inside Preact’s own runtime', () => {
+    const run = spawnSync('npx', ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--output', 'json'], {
+      encoding: 'utf8',
+    })
+    const report = JSON.parse(run.stdout) as {
+      summary: { errors: number; warnings: number }
+      warnings: { code: string; file: string; line: number; column: number }[]
+    }
+    expect(report.summary.errors).toBe(0)
+    for (const w of report.warnings) {
+      expect(w.code, `${w.file}:${w.line}`).toBe('UNSAFE_VAR_ASSIGNMENT')
+      // Preact's DOM diff sets innerHTML from `dangerouslySetInnerHTML.__html`, which our code never passes.
+      const line = fs.readFileSync(path.join('dist/firefox', w.file), 'utf8').split('\n')[w.line - 1] ?? ''
+      const around = line.slice(Math.max(0, w.column - 200), w.column + 200)
+      expect(around, `${w.file}:${w.line}:${w.column}`).toContain('__html')
+    }
+  })
+})
+
+describe('reproducible builds', () => {
+  it('give byte-identical zips when the same commit is built twice', () => {
+    const digests: string[] = []
+    for (let i = 0; i < 2; i++) {
+      const out = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-repro-'))
+      for (const mode of ['chrome', 'firefox']) {
+        execFileSync('npx', [
+          'vite',
+          'build',
+          '--mode',
+          mode,
+          '--logLevel',
+          'error',
+          '--outDir',
+          path.join(out, 'dist', mode),
+        ])
+      }
+      const hashes = ['chrome', 'firefox'].map((mode) => {
+        const dir = path.join(out, 'dist', mode)
+        const entries = fs
+          .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+          .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+          .map((f) => ({ path: f.split(path.sep).join('/'), data: fs.readFileSync(path.join(dir, f)) }))
+        return crypto.createHash('sha256').update(zip(entries)).digest('hex')
+      })
+      digests.push(hashes.join(':'))
+      fs.rmSync(out, { recursive: true, force: true })
+    }
+    expect(digests[0]).toBe(digests[1])
+  }, 120_000)
+})
