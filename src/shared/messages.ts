@@ -42,6 +42,22 @@ export const Message = v.variant('type', [
 export type Message = v.InferOutput<typeof Message>
 export type PageStateMessage = v.InferOutput<typeof PageStateMessage>
 
+const Ms = v.pipe(v.number(), v.minValue(0))
+
+export const Timing = v.object({
+  /** The every-page script's first run (until it waits for the settings). */
+  bootMs: v.optional(Ms),
+  /** The every-page check (sample + prefilter), all runs added up. */
+  checkMs: v.optional(Ms),
+  /** Building the engine's data index and matcher. */
+  initMs: v.optional(Ms),
+  /** The last full scan: flatten, recognise, highlight. */
+  scanMs: v.optional(Ms),
+  /** Recent cards: hover intent (or command) to the card painted. */
+  cardMs: v.optional(v.array(Ms)),
+})
+export type Timing = v.InferOutput<typeof Timing>
+
 /** The content script's answer to `get-page-state`. */
 export const PageStateReply = v.object({
   host: v.string(),
@@ -52,6 +68,10 @@ export const PageStateReply = v.object({
   /** Mentions that stayed ambiguous. */
   ambiguous: v.pipe(v.number(), v.integer(), v.minValue(0)),
   published: v.optional(v.string()),
+  /** Whether the engine chunk is loaded in this page (it is only on pages that passed the every-page check). */
+  engine: v.optional(v.boolean()),
+  /** The extension's own measurements of its work on this page, in milliseconds (read by `npm run bench`). */
+  timing: v.optional(Timing),
 })
 export type PageStateReply = v.InferOutput<typeof PageStateReply>
 

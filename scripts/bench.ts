@@ -1,0 +1,311 @@
+/**
+ * `npm run bench`: the performance benchmark of BRIEF §6, in headless Chromium with the built extension.
+ *
+ * Pages: a generated 2 MB Kyrgyzstan article and a generated 2 MB unrelated article (scripts/bench/pages.ts).
+ * Every ratio compares two things measured in this one run, on the same page:
+ *   scan_vs_walk   the extension recognising and highlighting the Kyrgyzstan article (building its matcher,
+ *                  flattening, recognising, creating the highlights) ÷ a bare TreeWalker pass reading every text
+ *                  node of the page (goal ≤ 2.0)
+ *   scan_vs_markjs the same ÷ mark.js highlighting the same names with its closest options (goal ≤ 0.2)
+ *   names_x100     core recognition with the data grown a hundredfold by generated names ÷ with the real data
+ *                  (goal ≤ 1.5)
+ *   idle_vs_walk   everything the extension does on the unrelated article (compiling and running the every-page
+ *                  script, its check) ÷ the TreeWalker pass (goal ≤ 0.05)
+ *   card_ms        from the hover-intent timer firing to the card painted, median (goal ≤ 16)
+ *   content_kb     gzipped size of what runs on every page: the content script and its stylesheet (goal ≤ 12)
+ * Times are medians over several fresh page loads. The extension measures its own work with performance.now()
+ * and reports it through the popup channel (get-page-state → timing), so nothing is exposed to pages.
+ */
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import zlib from 'node:zlib'
+import { build, type Rollup } from 'vite'
+import { kyrgyzArticle, unrelatedArticle } from './bench/pages.ts'
+import { launchBrowser, type ExtensionBrowser, type TestPage } from '../test/e2e/harness/browsers.ts'
+import { hasHighlights, sendToPreviousTab, wordCenter } from '../test/e2e/harness/page-helpers.ts'
+import { startServer } from '../test/e2e/harness/server.ts'
+import { createRecognizer } from '../src/core/recognize.ts'
+import { ENTITIES_FILE } from '../src/data/index.ts'
+import type { PageStateReply } from '../src/shared/messages.ts'
+
+const REPS = Number(process.env.KC_BENCH_REPS ?? 5)
+const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
+
+function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b)
+  const m = s.length >> 1
+  return s.length === 0 ? NaN : s.length % 2 ? (s[m] ?? NaN) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2
+}
+
+const fmt = (n: number, digits = 2): string => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a')
+
+async function pageBenchSource(): Promise<string> {
+  const result = (await build({
+    configFile: false,
+    logLevel: 'error',
+    define: { __TARGET__: JSON.stringify('chrome') },
+    build: {
+      write: false,
+      minify: true,
+      target: ['chrome128'],
+      lib: {
+        entry: path.resolve('scripts/bench/page-bench.ts'),
+        formats: ['iife'],
+        name: 'kcPageBench',
+        fileName: () => 'page-bench.js',
+      },
+    },
+  })) as Rollup.RollupOutput[] | Rollup.RollupOutput
+  const outputs = Array.isArray(result) ? result : [result]
+  const chunk = outputs.flatMap((o) => o.output).find((o): o is Rollup.OutputChunk => o.type === 'chunk')
+  if (!chunk) {
+    throw new Error('page bench did not build')
+  }
+  return chunk.code
+}
+
+/** What the content script in the tab used before `popup` reports (via the extension's own messaging). */
+async function stateOf(popup: TestPage): Promise<PageStateReply> {
+  return (await popup.evaluate(sendToPreviousTab, { type: 'get-page-state' })) as PageStateReply
+}
+
+async function setEnabled(browser: ExtensionBrowser, enabled: boolean): Promise<void> {
+  const page = await browser.openExtensionPage('src/options/index.html')
+  await page.evaluate(async (on: boolean) => {
+    const g = globalThis as unknown as {
+      chrome: {
+        storage: {
+          local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> }
+        }
+      }
+    }
+    const stored = ((await g.chrome.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>
+    await g.chrome.storage.local.set({ settings: { version: 1, ...stored, enabled: on } })
+  }, enabled)
+  await page.close()
+}
+
+/** Every spelling the extension matches, for mark.js (the same names, as plain keywords). */
+function allSpellings(): string[] {
+  const index = createRecognizer(ENTITIES_FILE.entities).index
+  return [...new Set(index.forms.filter((f) => f.kind === 'entity').map((f) => f.text))]
+}
+
+if (!process.argv.includes('--no-build')) {
+  execFileSync('npx', ['vite', 'build', '--mode', 'chrome', '--logLevel', 'warn'], { stdio: 'inherit' })
+}
+const benchScript = await pageBenchSource()
+const markScript = fs.readFileSync('node_modules/mark.js/dist/mark.min.js', 'utf8')
+const contentScript = fs.readFileSync('dist/chrome/src/content/index.js', 'utf8')
+const server = await startServer({
+  'bench/kyrgyz.html': () => kyrgyzArticle(),
+  'bench/unrelated.html': () => unrelatedArticle(),
+})
+const browser = await launchBrowser('chromium')
+const rows: [string, string, string][] = []
+const results: Record<string, number> = {}
+
+try {
+  // 1. Recognise and highlight the 2 MB Kyrgyzstan article, against a bare walk of the same page.
+  const scans: number[] = []
+  const walks: number[] = []
+  let mentions = 0
+  for (let i = 0; i < REPS; i++) {
+    const page = await browser.newPage(server.url('bench/kyrgyz.html'))
+    await page.waitFor(hasHighlights, undefined, 60_000)
+    const popup = await browser.openExtensionPage('src/popup/index.html')
+    const state = await stateOf(popup)
+    await popup.close()
+    const t = state.timing
+    if (!t?.scanMs) {
+      throw new Error('the extension reported no scan timing')
+    }
+    scans.push((t.initMs ?? 0) + t.scanMs)
+    mentions = state.entities.reduce((n, e) => n + e.count, 0)
+    await page.evaluateScript(benchScript)
+    walks.push(
+      await page.evaluate(
+        () => (globalThis as unknown as { kcBench: { walk(): { ms: number } } }).kcBench.walk().ms,
+      ),
+    )
+    await page.close()
+  }
+  const scan = median(scans)
+  const walk = median(walks)
+  results.scan_vs_walk = scan / walk
+  rows.push([
+    'extension: recognise + highlight 2 MB Kyrgyzstan article',
+    `${fmt(scan)} ms`,
+    `${mentions} mentions`,
+  ])
+  rows.push(['bare TreeWalker pass, same page', `${fmt(walk)} ms`, ''])
+
+  // 2. Hover-intent to painted card, on the same big page.
+  {
+    const page = await browser.newPage(server.url('bench/kyrgyz.html'))
+    await page.waitFor(hasHighlights, undefined, 60_000)
+    for (let i = 0; i < 7; i++) {
+      const point = await page.waitFor(wordCenter, { word: 'Bishkek', occurrence: i * 11 })
+      await page.mouseMove(Math.max(1, point.x - 80), Math.max(1, point.y - 60))
+      await page.mouseMove(point.x, point.y)
+      await page.waitFor(() =>
+        Boolean(
+          document
+            .querySelector('kyrgyzstan-context-ui')
+            ?.shadowRoot?.querySelector('[data-testid="mention-card"]'),
+        ),
+      )
+      await pause(100)
+      await page.press('Escape')
+      await pause(50)
+    }
+    const popup = await browser.openExtensionPage('src/popup/index.html')
+    const cards = (await stateOf(popup)).timing?.cardMs ?? []
+    await popup.close()
+    await page.close()
+    results.card_ms = median(cards)
+    rows.push([
+      'hover intent → card painted (median of 7)',
+      `${fmt(results.card_ms)} ms`,
+      cards.map((c) => fmt(c, 1)).join(' '),
+    ])
+  }
+
+  // 3. The unrelated article: everything the extension does there, against the same walk.
+  const idles: number[] = []
+  const idleWalks: number[] = []
+  const compiles: number[] = []
+  for (let i = 0; i < REPS; i++) {
+    const page = await browser.newPage(server.url('bench/unrelated.html'))
+    await pause(1200)
+    const popup = await browser.openExtensionPage('src/popup/index.html')
+    const state = await stateOf(popup)
+    await popup.close()
+    if (state.engine) {
+      throw new Error('the engine loaded on the unrelated page')
+    }
+    // Compiling and running the script itself is part of its cost: measured on the page by compiling the same
+    // source (the page has no CSP), as the extension's own timer starts only once the script runs.
+    compiles.push(
+      await page.evaluate((src: string) => {
+        const t = performance.now()
+        new Function(src)
+        return performance.now() - t
+      }, contentScript),
+    )
+    idles.push((state.timing?.checkMs ?? NaN) + (state.timing?.bootMs ?? 0))
+    await page.evaluateScript(benchScript)
+    idleWalks.push(
+      await page.evaluate(
+        () => (globalThis as unknown as { kcBench: { walk(): { ms: number } } }).kcBench.walk().ms,
+      ),
+    )
+    await page.close()
+  }
+  const idle = median(idles) + median(compiles)
+  results.idle_vs_walk = idle / median(idleWalks)
+  rows.push([
+    'extension on 2 MB unrelated article (compile + run + check)',
+    `${fmt(idle, 3)} ms`,
+    `compile ${fmt(median(compiles), 3)} ms`,
+  ])
+  rows.push(['bare TreeWalker pass, same page', `${fmt(median(idleWalks))} ms`, ''])
+
+  // 4. mark.js on the same Kyrgyzstan page, with the extension switched off so it does not react.
+  await setEnabled(browser, false)
+  const names = allSpellings()
+  const marks: number[] = []
+  for (let i = 0; i < Math.min(REPS, 3); i++) {
+    const page = await browser.newPage(server.url('bench/kyrgyz.html'))
+    await page.evaluateScript(markScript)
+    marks.push(
+      await page.evaluate(
+        (keywords: string[]) =>
+          new Promise<number>((resolve) => {
+            const MarkCtor = (
+              globalThis as unknown as { Mark: new (el: Element) => { mark(k: string[], o: object): void } }
+            ).Mark
+            const t = performance.now()
+            new MarkCtor(document.body).mark(keywords, {
+              separateWordSearch: false,
+              accuracy: 'exactly',
+              diacritics: true,
+              acrossElements: true,
+              caseSensitive: false,
+              done: () => resolve(performance.now() - t),
+            })
+          }),
+        names,
+      ),
+    )
+    await page.close()
+  }
+  const mark = median(marks)
+  results.scan_vs_markjs = scan / mark
+  rows.push([
+    `mark.js, same names (${names.length} keywords), same page`,
+    `${fmt(mark)} ms`,
+    'exact words, across elements, diacritics',
+  ])
+
+  // 5. The core with a hundred times more names, on the page's own text.
+  {
+    const page = await browser.newPage(server.url('bench/kyrgyz.html'))
+    await page.evaluateScript(benchScript)
+    const n = await page.evaluate(() =>
+      (
+        globalThis as unknown as {
+          kcBench: {
+            names(
+              f: number,
+              r: number,
+            ): { realMs: number; grownMs: number; realSpellings: number; grownSpellings: number }
+          }
+        }
+      ).kcBench.names(100, 5),
+    )
+    await page.close()
+    results.names_x100 = n.grownMs / n.realMs
+    rows.push([`recognition, real data (${n.realSpellings} spellings)`, `${fmt(n.realMs)} ms`, ''])
+    rows.push([`recognition, data × 100 (${n.grownSpellings} spellings)`, `${fmt(n.grownMs)} ms`, ''])
+  }
+  await setEnabled(browser, true)
+
+  // 6. What runs on every page.
+  const gz = (f: string): number => zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length / 1024
+  results.content_kb = gz('dist/chrome/src/content/index.js') + gz('dist/chrome/src/content/highlights.css')
+  rows.push(['every-page script + stylesheet, gzipped', `${fmt(results.content_kb)} KB`, ''])
+} finally {
+  await browser.close()
+  await server.close()
+}
+
+const goals: Record<string, [number, string]> = {
+  scan_vs_walk: [2.0, '≤'],
+  scan_vs_markjs: [0.2, '≤'],
+  names_x100: [1.5, '≤'],
+  idle_vs_walk: [0.05, '≤'],
+  card_ms: [16, '≤'],
+  content_kb: [12, '≤'],
+}
+const width = Math.max(...rows.map((r) => r[0].length))
+console.log(
+  `\nKyrgyzstan Context benchmark — ${new Date().toISOString().slice(0, 10)}, Chromium headless, ${REPS} repetitions\n`,
+)
+for (const [what, value, note] of rows) {
+  console.log(`${what.padEnd(width)}  ${value.padStart(12)}  ${note}`)
+}
+console.log('')
+for (const [key, [goal, op]] of Object.entries(goals)) {
+  const v = results[key] ?? NaN
+  console.log(
+    `${key.padEnd(15)} ${fmt(v, 3).padStart(8)}   goal ${op} ${goal}   ${v <= goal ? 'met' : 'NOT MET'}`,
+  )
+}
+console.log('')
+console.log(
+  Object.keys(goals)
+    .map((k) => `${k}=${fmt(results[k] ?? NaN, 3)}`)
+    .join(' '),
+)
