@@ -34,8 +34,21 @@ export interface EngineListener {
   onChange(): void
 }
 
-const isVisible = (el: Element): boolean =>
-  typeof el.checkVisibility === 'function' ? el.checkVisibility({ visibilityProperty: true }) : true
+/**
+ * Whether an element's text is shown. checkVisibility() is false for an element without a box, which
+ * includes `display: contents`: such wrappers (frameworks, web components) box nothing themselves but their
+ * content is rendered, so they count as visible unless they hide it with `visibility`.
+ */
+function isVisible(el: Element): boolean {
+  if (typeof el.checkVisibility !== 'function' || el.checkVisibility({ visibilityProperty: true })) {
+    return true
+  }
+  const style = getComputedStyle(el)
+  return style.display === 'contents' && style.visibility === 'visible'
+}
+
+/** Attributes that can show, hide or make editable what is below them. */
+const WATCHED_ATTRIBUTES = ['hidden', 'contenteditable', 'aria-hidden', 'class', 'style', 'open']
 
 export class PageEngine {
   readonly data: DataIndex
@@ -101,7 +114,7 @@ export class PageEngine {
       subtree: true,
       characterData: true,
       attributes: true,
-      attributeFilter: ['hidden', 'contenteditable', 'aria-hidden'],
+      attributeFilter: WATCHED_ATTRIBUTES,
     })
   }
 
@@ -250,7 +263,13 @@ export class PageEngine {
     const roots: Node[] = []
     for (const r of records) {
       if (r.type === 'attributes') {
-        // Something became hidden, visible or editable: the memoised answers below it are stale.
+        // A class or style on <html> or <body> changes often (scroll states, menus) and would mean reading
+        // the whole page again each time: not followed. Text they reveal is read with the next change in
+        // its block, or at the next full scan.
+        if (r.target === document.body || r.target === document.documentElement) {
+          continue
+        }
+        // Something may have become hidden, visible or editable: the memoised answers below it are stale.
         this.#cache.clear()
         roots.push(r.target)
       } else if (r.type === 'characterData') {
