@@ -6,7 +6,7 @@
  * nothing, and can be switched off and on without a reload.
  */
 import { afterEach, beforeAll, afterAll, expect, it } from 'vitest'
-import { openSettingsControl, type SettingsControl } from './harness/extension-settings.ts'
+import { offAndOnAgain, openSettingsControl, type SettingsControl } from './harness/extension-settings.ts'
 import { hasHighlights, hostCount, openCard, wordCenter } from './harness/page-helpers.ts'
 import {
   countOccurrences,
@@ -217,6 +217,7 @@ inBothBrowsers('pages that change themselves', (ctx) => {
       sorted(names.flatMap((name) => Array<string>(expectedInFeed[name] ?? 0).fill(name))),
     )
     expect(await page.evaluate(domFingerprint, { mask: '#clock, #ticker, #banner, #feed' })).toEqual(outside)
+    await offAndOnAgain(page, control)
     expect(await page.evaluate(foreignMutations)).toEqual([])
     expect(problems(page)).toEqual([])
     await page.close()
@@ -239,6 +240,7 @@ inBothBrowsers('pages that change themselves', (ctx) => {
       await until(page, extensionTraces, undefined, (t) => t.entries === 0)
       await page.evaluate(() => history.forward())
       await until(page, highlightsIn, '#view', (t) => t.includes('Sooronbay Jeenbekov'))
+      await offAndOnAgain(page, control)
 
       expect(await page.evaluate(foreignMutations)).toEqual([])
       expect(problems(page)).toEqual([])
@@ -256,6 +258,7 @@ inBothBrowsers('pages that change themselves', (ctx) => {
       '#content',
       (t) => t.includes('Sadyr Japarov') && t.includes('Kyrgyzstan'),
     )
+    await offAndOnAgain(page, control)
     expect(await page.evaluate(foreignMutations)).toEqual([])
     expect(problems(page)).toEqual([])
     await page.close()

@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
 import type { TestPage } from './harness/browsers.ts'
-import { openSettingsControl, type SettingsControl } from './harness/extension-settings.ts'
+import { offAndOnAgain, openSettingsControl, type SettingsControl } from './harness/extension-settings.ts'
 import { GENERATED_PAGES } from './harness/generated-pages.ts'
 import { hasHighlights, highlightedTexts, hostCount, openCard, wordCenter } from './harness/page-helpers.ts'
 import {
@@ -132,6 +132,12 @@ inBothBrowsers(
       await until(page, highlightsIn, '#p5', (t) => t.includes('Kamchybek Tashiev'))
       expect(await page.evaluate(formAndSelectionState)).toEqual(selected)
 
+      // Off and on again: values, focus and selection are what the user left.
+      await offAndOnAgain(page, control, async () => {
+        expect(await page.evaluate(formAndSelectionState)).toEqual(selected)
+      })
+      expect(await page.evaluate(formAndSelectionState)).toEqual(selected)
+
       expect(await page.evaluate(foreignMutations)).toEqual([])
       expect(problems(page)).toEqual([])
       await page.close()
@@ -151,6 +157,7 @@ inBothBrowsers(
       expect(await page.evaluate(cardStyle)).toMatchObject({ position: 'fixed', theme: 'light' })
       expect(card.rect.right - card.rect.left).toBeGreaterThan(150)
       await expectAsServed(page, fixture('strict-csp.html'))
+      await offAndOnAgain(page, control, () => expectAsServed(page, fixture('strict-csp.html')))
       // Firefox reports the policy blocking the browser's own favicon request; nothing else may appear.
       expect(problems(page).filter((p) => !/favicon\.ico/.test(p))).toEqual([])
       await page.close()
@@ -170,6 +177,7 @@ inBothBrowsers(
         await page.evaluate(() => (window as unknown as { __hijackCalls: string[] }).__hijackCalls),
       ).toEqual([])
       await expectAsServed(page, fixture('hostile-globals.html'))
+      await offAndOnAgain(page, control, () => expectAsServed(page, fixture('hostile-globals.html')))
       expect(problems(page)).toEqual([])
       await page.close()
     })
@@ -192,6 +200,7 @@ inBothBrowsers(
       await hover(page, 'Sooronbay Jeenbekov', '#top-text')
       expect((await page.waitFor(openCard)).entity).toBe('sooronbay-jeenbekov')
       await expectAsServed(page, fixture('iframe-host.html'))
+      await offAndOnAgain(page, control, () => expectAsServed(page, fixture('iframe-host.html')))
       expect(problems(page)).toEqual([])
       await page.close()
     })
@@ -206,6 +215,7 @@ inBothBrowsers(
       await page.waitFor(openCard)
       expect(await page.evaluate(cardStyle)).toMatchObject({ theme: 'dark' })
       await expectAsServed(page, fixture('dark.html'))
+      await offAndOnAgain(page, control, () => expectAsServed(page, fixture('dark.html')))
       expect(problems(page)).toEqual([])
       await page.close()
     })
@@ -232,6 +242,7 @@ inBothBrowsers(
       await hover(page, 'بيشكيك', '#p3')
       expect((await page.waitFor(openCard)).entity).toBe('bishkek')
       await expectAsServed(page, fixture('rtl-arabic.html'))
+      await offAndOnAgain(page, control, () => expectAsServed(page, fixture('rtl-arabic.html')))
       expect(problems(page)).toEqual([])
       await page.close()
     })
@@ -254,6 +265,8 @@ inBothBrowsers(
       expect(seen, seen.join('\n')).toHaveLength(1)
       expect(seen[0]).toMatch(/^warn(ing)?: \[Kyrgyzstan Context\] ui host: /)
       expect(await page.evaluate(highlightedTexts)).toContain('Sadyr Japarov')
+      await offAndOnAgain(page, control, () => expectAsServed(page, fixture('claimed-host-name.html')))
+      expect(problems(page)).toHaveLength(1)
       await page.close()
     })
 
@@ -296,7 +309,9 @@ inBothBrowsers(
       expect(maxGap).toBeLessThan(5000)
       await hover(page, 'Sadyr Japarov', '#last')
       expect((await page.waitFor(openCard)).entity).toBe('sadyr-japarov')
-      await expectAsServed(page, GENERATED_PAGES['generated/big-article.html']!())
+      const served = GENERATED_PAGES['generated/big-article.html']!()
+      await expectAsServed(page, served)
+      await offAndOnAgain(page, control, () => expectAsServed(page, served))
       expect(problems(page)).toEqual([])
       await page.close()
     })
@@ -320,6 +335,9 @@ inBothBrowsers(
       await hover(page, 'Kamchybek Tashiev', '#deepest')
       expect((await page.waitFor(openCard)).entity).toBe('kamchybek-tashiev')
       expect(await page.evaluate(hostCount)).toBe(1)
+      await offAndOnAgain(page, control, async () => {
+        expect(await page.evaluate(domFingerprint, {})).toEqual(before)
+      })
       expect(problems(page)).toEqual([])
       await page.close()
     })

@@ -4,7 +4,9 @@
  * the foreground.
  */
 import type { TestPage } from './browsers.ts'
+import { extensionTraces, highlightReport } from './page-probes.ts'
 import type { SuiteContext } from './suite.ts'
+import { until } from './waiting.ts'
 
 /** Evaluated in an extension page: self-contained. Keeps every other setting as stored. */
 export async function writeEnabled(enabled: boolean): Promise<boolean> {
@@ -59,4 +61,32 @@ export async function openSettingsControl(ctx: SuiteContext): Promise<SettingsCo
     },
     close: () => page.close(),
   }
+}
+
+/**
+ * Switches the extension off, waits until every trace is gone (highlight entries, the UI host), runs
+ * `whileOff`, switches it on and waits for the same highlights to come back, without a reload.
+ */
+export async function offAndOnAgain(
+  page: TestPage,
+  control: SettingsControl,
+  whileOff?: () => Promise<void>,
+): Promise<void> {
+  const texts = (r: Awaited<ReturnType<typeof highlightReport>>): string =>
+    r.live
+      .map((x) => x.text)
+      .sort()
+      .join('|')
+  const before = texts(await page.evaluate(highlightReport))
+  await control.setEnabled(false)
+  await until(page, extensionTraces, undefined, (t) => t.entries === 0 && t.ranges === 0 && t.hosts === 0)
+  await whileOff?.()
+  await control.setEnabled(true)
+  await until(
+    page,
+    highlightReport,
+    undefined,
+    (r) => r.stale === 0 && r.duplicates === 0 && texts(r) === before,
+    30_000,
+  )
 }
