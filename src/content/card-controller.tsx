@@ -19,6 +19,21 @@ const CARD_MAX_WIDTH = 380
 const CARD_MAX_HEIGHT = 520
 /** Below this the card scrolls rather than shrinking further. */
 const CARD_MIN_HEIGHT = 140
+/**
+ * floating-ui finds a context element's scrolling ancestors recursively, one call per level: on a page nested
+ * thousands of levels deep that overflows Chromium's stack. Deeper names are placed against the viewport only.
+ */
+const MAX_CONTEXT_DEPTH = 500
+
+function shallowEnough(el: Element): boolean {
+  let depth = 0
+  for (let n: Node | null = el; n; n = n.parentNode) {
+    if (++depth > MAX_CONTEXT_DEPTH) {
+      return false
+    }
+  }
+  return true
+}
 
 export interface OpenCard {
   view: CardView
@@ -136,7 +151,7 @@ export class CardController {
     }
     const reference: VirtualElement = {
       getBoundingClientRect: card.anchor,
-      ...(card.context ? { contextElement: card.context } : {}),
+      ...(card.context && shallowEnough(card.context) ? { contextElement: card.context } : {}),
     }
     const update = (): void => {
       void computePosition(reference, floating, {

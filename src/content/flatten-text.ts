@@ -104,7 +104,7 @@ interface ElementFacts {
 export interface FlattenOptions {
   /** Stop after this many characters (the rest of the page is not read). */
   maxChars?: number
-  /** Whether a block element is rendered (checkVisibility); omitted in environments without layout. */
+  /** Whether an element is rendered (checkVisibility); omitted in environments without layout. */
   isVisible?: (block: Element) => boolean
 }
 
@@ -137,7 +137,8 @@ export class ElementCache {
       }
       const isBlock = BLOCK_TAGS.has(node.tagName) || base === undefined
       let scannable = (base?.scannable ?? true) && !node.matches(SKIP_SELECTOR)
-      if (scannable && isBlock && isVisible && !isVisible(node)) {
+      // Inline elements too: a `display: none` or `visibility: hidden` span hides its text as well as a div.
+      if (scannable && isVisible && !isVisible(node)) {
         scannable = false
       }
       const facts: ElementFacts = { scannable, block: isBlock ? node : (base?.block ?? node) }
@@ -145,6 +146,11 @@ export class ElementCache {
       base = facts
     }
     return base ?? { scannable: false, block: el }
+  }
+
+  /** Whether an element has memoised answers (it was seen before: a page moving it makes them stale). */
+  knows(el: Element): boolean {
+    return this.#facts.has(el)
   }
 
   /** Forget an element (and so its subtree's answers are recomputed): used when attributes change. */

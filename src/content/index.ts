@@ -1,8 +1,10 @@
 /**
  * The every-page content script. It must cost next to nothing where it has nothing to do: it reads the
  * settings, takes a bounded sample of the page (prefilter.ts) and, only if the page says anything Kyrgyz,
- * loads the engine chunk (main.ts). Otherwise it changes nothing and waits for a navigation, a late title or
- * the settings to change. It answers the popup until the engine takes over.
+ * loads the engine chunk (main.ts). Otherwise it changes nothing and waits: for a navigation, for text the
+ * page adds later (a late title, a lazily loaded article, a single-page app rendering a new view) or for the
+ * settings to change. Late text is checked in batches, reading only what was added and at most
+ * PREFILTER_TEXT_BUDGET characters of it. It answers the popup until the engine takes over.
  */
 import browser from 'webextension-polyfill'
 import { mentionsKyrgyzstan } from '../core/prefilter.ts'
@@ -13,7 +15,12 @@ import { isActiveOn, type Settings } from '../shared/settings.ts'
 import { loadSettings, onSettingsChanged } from '../shared/settings-store.ts'
 import { bridge } from './bridge.ts'
 import { watchNavigation } from './navigation-watch.ts'
-import { readPageSample } from './page-sample.ts'
+import { readAddedText, readPageSample } from './page-sample.ts'
+
+/** Added text is checked this long after it arrives, in one batch with whatever else arrives meanwhile. */
+const LATE_TEXT_DELAY_MS = 500
+/** Past this many added nodes in one batch, the bounded page sample is read instead of each of them. */
+const MAX_ADDED_NODES = 200
 
 /**
  * Loads the engine chunk into this page's isolated world. Chrome: a dynamic import of the web-accessible chunk
@@ -41,35 +48,100 @@ async function boot(): Promise<void> {
   shared.booted = true
   let settings: Settings = await loadSettings()
   let watching: AbortController | undefined
+  /** Set once the engine is asked for: from then on it does the watching. */
+  let loading = false
 
+  const active = (): boolean => !loading && !shared.engineLoaded && isActiveOn(settings, location.hostname)
+
+  const load = (): void => {
+    loading = true
+    watching?.abort()
+    watching = undefined
+    void guardAsync('load', loadEngine)
+  }
+
+  /** The whole bounded sample: at start, after a navigation, and when a batch of late text was too big. */
   const check = (): void => {
-    if (shared.engineLoaded || !isActiveOn(settings, location.hostname)) {
-      return
+    if (active() && mentionsKyrgyzstan(readPageSample(document, location.href))) {
+      load()
     }
-    if (mentionsKyrgyzstan(readPageSample(document, location.href))) {
-      watching?.abort()
-      void guardAsync('load', loadEngine)
+  }
+
+  /** Only what the page added since the last check (a new title among it: its text node is replaced). */
+  const checkAdded = (nodes: Iterable<Node>): void => {
+    if (active() && mentionsKyrgyzstan(readAddedText(nodes))) {
+      load()
     }
   }
 
   const watch = (): void => {
-    if (watching || shared.engineLoaded) {
+    if (watching || !active()) {
       return
     }
     watching = new AbortController()
-    watchNavigation(() => guard('check', check), watching.signal)
+    const { signal } = watching
+    const navigation = watchNavigation(() => guard('check', check), signal)
     // A page still loading may get its article (and title) after document_idle.
     if (document.readyState !== 'complete') {
-      window.addEventListener('load', () => guard('check', check), { once: true, signal: watching.signal })
+      window.addEventListener('load', () => guard('check', check), { once: true, signal })
     }
+    let added = new Set<Node>()
+    let overflow = false
+    let timer: number | undefined
+    const flush = (): void => {
+      timer = undefined
+      const nodes = added
+      const full = overflow
+      added = new Set()
+      overflow = false
+      if (full) {
+        check()
+      } else {
+        checkAdded(nodes)
+      }
+    }
+    const observer = new MutationObserver((records) =>
+      guard('watch', () => {
+        navigation.poke()
+        for (const r of records) {
+          if (overflow) {
+            break
+          }
+          const nodes = r.type === 'characterData' ? [r.target] : r.addedNodes
+          for (const n of nodes) {
+            added.add(n)
+          }
+          overflow = added.size > MAX_ADDED_NODES
+        }
+        timer ??= window.setTimeout(() => guard('check', flush), LATE_TEXT_DELAY_MS)
+      }),
+    )
+    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true })
+    signal.addEventListener('abort', () => {
+      observer.disconnect()
+      if (timer !== undefined) {
+        clearTimeout(timer)
+      }
+      added = new Set()
+    })
   }
 
-  onSettingsChanged((next) => {
-    settings = next
-    if (!shared.engineLoaded) {
-      guard('check', check)
-    }
-  })
+  const unwatch = (): void => {
+    watching?.abort()
+    watching = undefined
+  }
+
+  onSettingsChanged((next) =>
+    guard('settings', () => {
+      settings = next
+      if (active()) {
+        check()
+        watch()
+      } else {
+        unwatch()
+      }
+    }),
+  )
 
   browser.runtime.onMessage.addListener((raw: unknown) => {
     // Once the engine is loaded, it answers.

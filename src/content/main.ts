@@ -14,7 +14,7 @@ import { loadSettings, onSettingsChanged } from '../shared/settings-store.ts'
 import { bridge } from './bridge.ts'
 import { highlightsSupported } from './highlighter.ts'
 import { Interaction } from './interaction.ts'
-import { watchNavigation } from './navigation-watch.ts'
+import { watchNavigation, type NavigationWatch } from './navigation-watch.ts'
 import { PageEngine } from './page-engine.ts'
 import { followFullscreen, removeUiHost } from './ui-host.ts'
 
@@ -54,6 +54,7 @@ async function start(): Promise<void> {
       void guardAsync('badge', browser.runtime.sendMessage(message))
     }, REPORT_DELAY_MS)
   }
+  let navigation: NavigationWatch | undefined
   const engine: PageEngine = new PageEngine({
     data,
     recognizer,
@@ -63,6 +64,8 @@ async function start(): Promise<void> {
         report()
         interaction.refresh()
       },
+      // The engine's one MutationObserver also notices pushState navigations that fire no event.
+      onMutations: () => navigation?.poke(),
     },
   })
   const interaction: Interaction = new Interaction(engine, { hoverDelayMs: () => settings.hoverDelayMs })
@@ -76,11 +79,11 @@ async function start(): Promise<void> {
     engine.start()
     interaction.attach(lifetime.signal)
     followFullscreen(lifetime.signal)
-    watchNavigation(
+    navigation = watchNavigation(
       () =>
         guard('navigation', () => {
           interaction.close()
-          engine.fullScan()
+          engine.navigated()
         }),
       lifetime.signal,
     )
@@ -88,6 +91,7 @@ async function start(): Promise<void> {
   const deactivate = (): void => {
     lifetime?.abort()
     lifetime = undefined
+    navigation = undefined
     engine.stop()
     removeUiHost()
   }

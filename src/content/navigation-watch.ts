@@ -1,8 +1,9 @@
 /**
  * Notices single-page-app navigations. The page's history.pushState runs in the page's world, where a content
- * script cannot wrap it, so we watch what a navigation changes instead: the Navigation API's events where the
- * browser has them, popstate, and the document title. A change of location (ignoring the #fragment) is
- * reported once things settle.
+ * script cannot wrap it, so we watch what a navigation changes instead: popstate, the Navigation API's events
+ * where the browser has them, and, through `poke()`, the DOM changes an app makes when it renders the new
+ * view (the caller's one MutationObserver calls it, so this module adds no observer of its own). A change of
+ * location (ignoring the #fragment) is reported once things settle.
  */
 
 /** SPAs update the URL, then the title, then render: wait for the burst to end. */
@@ -10,11 +11,22 @@ const SETTLE_MS = 400
 
 const withoutHash = (href: string): string => href.replace(/#.*$/, '')
 
-export function watchNavigation(onNavigate: () => void, signal: AbortSignal): void {
+export interface NavigationWatch {
+  /** The page changed: report a location change that no event announced. Cheap enough for every mutation. */
+  poke(): void
+}
+
+export function watchNavigation(onNavigate: () => void, signal: AbortSignal): NavigationWatch {
   let last = withoutHash(location.href)
   let timer: number | undefined
-  const check = (): void => {
+  const settle = (restart: boolean): void => {
+    if (signal.aborted) {
+      return
+    }
     if (timer !== undefined) {
+      if (!restart) {
+        return
+      }
       clearTimeout(timer)
     }
     timer = window.setTimeout(() => {
@@ -27,23 +39,23 @@ export function watchNavigation(onNavigate: () => void, signal: AbortSignal): vo
       onNavigate()
     }, SETTLE_MS)
   }
-  window.addEventListener('popstate', check, { signal })
+  const onEvent = (): void => settle(true)
+  window.addEventListener('popstate', onEvent, { signal })
   const nav = (globalThis as { navigation?: EventTarget }).navigation
-  nav?.addEventListener('navigatesuccess', check, { signal })
-  const head = document.head
-  if (head) {
-    const observer = new MutationObserver(check)
-    // The title element's text, or a replaced title element.
-    observer.observe(head, { childList: true })
-    const title = head.querySelector('title')
-    if (title) {
-      observer.observe(title, { childList: true, characterData: true, subtree: true })
-    }
-    signal.addEventListener('abort', () => observer.disconnect())
-  }
+  nav?.addEventListener('navigatesuccess', onEvent, { signal })
+  nav?.addEventListener('currententrychange', onEvent, { signal })
   signal.addEventListener('abort', () => {
     if (timer !== undefined) {
       clearTimeout(timer)
     }
+    timer = undefined
   })
+  return {
+    // A page that mutates all the time must not postpone the report forever: a poke never restarts the wait.
+    poke: () => {
+      if (timer === undefined && !signal.aborted && withoutHash(location.href) !== last) {
+        settle(false)
+      }
+    },
+  }
 }

@@ -15,27 +15,48 @@ import { recognize, type Mention, type Recognizer } from '../core/recognize.ts'
 import { scanText } from '../core/scan.ts'
 import type { HighlightStyle, Settings } from '../shared/settings.ts'
 import { ElementCache, flattenText, rangeFor, type FlatText } from './flatten-text.ts'
+import { mentionsKyrgyzstan } from '../core/prefilter.ts'
+import { guard } from '../shared/log.ts'
 import { highlightName, type Theme } from './highlight-names.ts'
 import { Highlighter } from './highlighter.ts'
 import { fromMention, MentionStore, type PageMention } from './mention-store.ts'
+import { readAddedText } from './page-sample.ts'
 import { pageTheme } from './page-theme.ts'
 import { readPageSignals } from './read-page.ts'
 import { isOurHost } from './ui-host.ts'
 
 /** Coalescing: changes are handled when the page is idle, and at the latest after this long. */
 const IDLE_TIMEOUT_MS = 300
-/** A page that is not coverage is checked again after new text arrives, at most this often. */
+/**
+ * A page that is not coverage is read again when Kyrgyz-looking text arrives (a lazily loaded article), at
+ * most this often; the wait doubles after each reading that changes nothing, up to RECHECK_MAX_MS, so a page
+ * that keeps re-rendering a Kyrgyz link costs a full reading every half minute at most.
+ */
 const RECHECK_INTERVAL_MS = 2000
-/** How much new text makes a non-coverage page worth checking again (a lazily loaded article body). */
-const RECHECK_MIN_NEW_CHARS = 200
+const RECHECK_MAX_MS = 32_000
 
 export interface EngineListener {
   /** The set of highlighted mentions changed. */
   onChange(): void
+  /** The page's DOM changed (called from the observer: must be cheap). */
+  onMutations?(): void
 }
 
-const isVisible = (el: Element): boolean =>
-  typeof el.checkVisibility === 'function' ? el.checkVisibility({ visibilityProperty: true }) : true
+/**
+ * Whether an element's text is shown. checkVisibility() is false for an element without a box, which
+ * includes `display: contents`: such wrappers (frameworks, web components) box nothing themselves but their
+ * content is rendered, so they count as visible unless they hide it with `visibility`.
+ */
+function isVisible(el: Element): boolean {
+  if (typeof el.checkVisibility !== 'function' || el.checkVisibility({ visibilityProperty: true })) {
+    return true
+  }
+  const style = getComputedStyle(el)
+  return style.display === 'contents' && style.visibility === 'visible'
+}
+
+/** Attributes that can show, hide or make editable what is below them. */
+const WATCHED_ATTRIBUTES = ['hidden', 'contenteditable', 'aria-hidden', 'class', 'style', 'open']
 
 export class PageEngine {
   readonly data: DataIndex
@@ -54,7 +75,10 @@ export class PageEngine {
   #anchored = new Set<string>()
   #theme: Theme = 'light'
   #lastRecheck = 0
-  #newChars = 0
+  #recheckInterval = RECHECK_INTERVAL_MS
+  #recheckTimer: number | undefined
+  /** Kyrgyz-looking text arrived on a page that is not coverage; it is read again when the wait is over. */
+  #recheckDue = false
   #running = false
 
   constructor(deps: {
@@ -95,13 +119,13 @@ export class PageEngine {
     }
     this.#running = true
     this.fullScan()
-    this.#observer = new MutationObserver((records) => this.#onMutations(records))
+    this.#observer = new MutationObserver((records) => guard('mutations', () => this.#onMutations(records)))
     this.#observer.observe(document.documentElement, {
       childList: true,
       subtree: true,
       characterData: true,
       attributes: true,
-      attributeFilter: ['hidden', 'contenteditable', 'aria-hidden'],
+      attributeFilter: WATCHED_ATTRIBUTES,
     })
   }
 
@@ -111,6 +135,7 @@ export class PageEngine {
     this.#observer = undefined
     this.#pending = []
     this.#cancelFlush()
+    this.#cancelRecheck()
     this.highlighter.clear()
     this.store.clear()
     this.#relevant = false
@@ -120,6 +145,7 @@ export class PageEngine {
 
   /** Reads the whole page again: on start, after a navigation, and when a page becomes coverage late. */
   fullScan(): void {
+    this.#cancelRecheck()
     const body = document.body
     this.#cache.clear()
     this.#theme = pageTheme(document)
@@ -132,8 +158,13 @@ export class PageEngine {
     this.store.clear()
     this.#addMentions(flat, result.mentions)
     this.#lastRecheck = Date.now()
-    this.#newChars = 0
     this.#listener.onChange()
+  }
+
+  /** After a navigation: a new page, so a reading that changed nothing says nothing about the next. */
+  navigated(): void {
+    this.#recheckInterval = RECHECK_INTERVAL_MS
+    this.fullScan()
   }
 
   /** Applies new settings that keep the engine running (style, types). */
@@ -202,6 +233,7 @@ export class PageEngine {
   // --- dynamic pages -------------------------------------------------------------------------------
 
   #onMutations(records: MutationRecord[]): void {
+    this.#listener.onMutations?.()
     for (const r of records) {
       // Our own host (added once, on first use) is not page content.
       if (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => isOurHost(n))) {
@@ -220,7 +252,7 @@ export class PageEngine {
     }
     const run = (): void => {
       this.#flushHandle = undefined
-      this.#flush()
+      guard('update', () => this.#flush())
     }
     this.#flushHandle =
       typeof requestIdleCallback === 'function'
@@ -240,6 +272,39 @@ export class PageEngine {
     this.#flushHandle = undefined
   }
 
+  #cancelRecheck(): void {
+    if (this.#recheckTimer !== undefined) {
+      clearTimeout(this.#recheckTimer)
+    }
+    this.#recheckTimer = undefined
+    this.#recheckDue = false
+  }
+
+  /** A page that is not coverage got Kyrgyz-looking text: read it all again, when the wait allows. */
+  #recheck(): void {
+    const wait = this.#lastRecheck + this.#recheckInterval - Date.now()
+    if (wait <= 0) {
+      this.#recheckScan()
+      return
+    }
+    this.#recheckDue = true
+    this.#recheckTimer ??= window.setTimeout(() => {
+      this.#recheckTimer = undefined
+      guard('update', () => {
+        if (this.#running && this.#recheckDue) {
+          this.#recheckScan()
+        }
+      })
+    }, wait)
+  }
+
+  #recheckScan(): void {
+    this.fullScan()
+    this.#recheckInterval = this.#relevant
+      ? RECHECK_INTERVAL_MS
+      : Math.min(this.#recheckInterval * 2, RECHECK_MAX_MS)
+  }
+
   #flush(): void {
     if (!this.#running) {
       return
@@ -250,7 +315,13 @@ export class PageEngine {
     const roots: Node[] = []
     for (const r of records) {
       if (r.type === 'attributes') {
-        // Something became hidden, visible or editable: the memoised answers below it are stale.
+        // A class or style on <html> or <body> changes often (scroll states, menus) and would mean reading
+        // the whole page again each time: not followed. Text they reveal is read with the next change in
+        // its block, or at the next full scan.
+        if (r.target === document.body || r.target === document.documentElement) {
+          continue
+        }
+        // Something may have become hidden, visible or editable: the memoised answers below it are stale.
         this.#cache.clear()
         roots.push(r.target)
       } else if (r.type === 'characterData') {
@@ -261,7 +332,10 @@ export class PageEngine {
           if (isOurHost(n)) {
             continue
           }
-          this.#newChars += n.textContent?.length ?? 0
+          // An element the page moved keeps memoised answers from its old place.
+          if (n.nodeType === Node.ELEMENT_NODE && this.#cache.knows(n as Element)) {
+            this.#cache.clear()
+          }
           roots.push(n.nodeType === Node.TEXT_NODE ? r.target : n)
         }
         if (r.removedNodes.length > 0) {
@@ -281,11 +355,12 @@ export class PageEngine {
       }
     }
     if (!this.#relevant) {
-      const due = Date.now() - this.#lastRecheck >= RECHECK_INTERVAL_MS
-      if (due && this.#newChars >= RECHECK_MIN_NEW_CHARS) {
-        this.fullScan()
-      } else if (this.#newChars >= RECHECK_MIN_NEW_CHARS) {
-        this.#scheduleFlush()
+      // Only text that arrived is read (the title's included when it changed), at most the prefilter's budget.
+      if (this.#recheckDue || mentionsKyrgyzstan(readAddedText(roots))) {
+        this.#recheck()
+      }
+      if (changed) {
+        this.#listener.onChange()
       }
       return
     }
@@ -305,10 +380,14 @@ export class PageEngine {
         continue
       }
       const el = n.nodeType === Node.ELEMENT_NODE ? (n as Element) : n.parentElement
-      if (!el || isOurHost(el)) {
+      // Only the body is read (a new <title> is not page text; our host is not the page's).
+      if (!el || isOurHost(el) || !document.body?.contains(el)) {
         continue
       }
-      blocks.add(this.#cache.facts(el, isVisible).block)
+      const block = this.#cache.facts(el, isVisible).block
+      // Inline content straight inside <body> has the whole page as its block: rescan only what changed.
+      const whole = block === document.body || block === document.documentElement
+      blocks.add(whole && el !== block ? el : block)
     }
     const list = [...blocks]
     return list.filter((b) => !list.some((other) => other !== b && other.contains(b)))

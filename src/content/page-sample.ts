@@ -11,8 +11,9 @@ const META =
 const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA'])
 
 const MAX_LD_CHARS = 4000
-/** NodeFilter.SHOW_TEXT. */
+/** NodeFilter.SHOW_TEXT and Node.TEXT_NODE. */
 const SHOW_TEXT = 0x4
+const TEXT_NODE = 3
 
 export function readPageSample(doc: Document, url: string, budget = PREFILTER_TEXT_BUDGET): string {
   const parts: string[] = [doc.title, url]
@@ -27,18 +28,50 @@ export function readPageSample(doc: Document, url: string, budget = PREFILTER_TE
   if (ld?.textContent) {
     parts.push(ld.textContent.slice(0, MAX_LD_CHARS))
   }
-  const body = doc.body
-  if (body) {
-    const walker = doc.createTreeWalker(body, SHOW_TEXT)
-    let remaining = budget
-    for (let node = walker.nextNode(); node && remaining > 0; node = walker.nextNode()) {
-      if (NOT_TEXT.has(node.parentNode?.nodeName ?? '')) {
-        continue
-      }
-      const data = (node as Text).data
+  if (doc.body) {
+    readText(doc.body, budget, parts)
+  }
+  return parts.join('\n')
+}
+
+/** Appends the text under `root` to `parts`, at most `budget` characters; returns what is left of the budget. */
+function readText(root: Node, budget: number, parts: string[]): number {
+  let remaining = budget
+  if (root.nodeType === TEXT_NODE) {
+    if (!NOT_TEXT.has(root.parentNode?.nodeName ?? '')) {
+      const data = (root as Text).data
       parts.push(data.length > remaining ? data.slice(0, remaining) : data)
       remaining -= data.length
     }
+    return remaining
   }
-  return parts.join('\n')
+  const walker = (root.ownerDocument ?? document).createTreeWalker(root, SHOW_TEXT)
+  for (let node = walker.nextNode(); node && remaining > 0; node = walker.nextNode()) {
+    if (NOT_TEXT.has(node.parentNode?.nodeName ?? '')) {
+      continue
+    }
+    const data = (node as Text).data
+    parts.push(data.length > remaining ? data.slice(0, remaining) : data)
+    remaining -= data.length
+  }
+  return remaining
+}
+
+/**
+ * The text of nodes a page added or changed (the title among them), at most `budget` characters in all:
+ * what the every-page check and a page that is not coverage read when content arrives late.
+ */
+export function readAddedText(nodes: Iterable<Node>, budget = PREFILTER_TEXT_BUDGET): string {
+  const parts: string[] = []
+  let remaining = budget
+  for (const node of nodes) {
+    if (remaining <= 0) {
+      break
+    }
+    if (node.isConnected) {
+      remaining = readText(node, remaining, parts)
+      parts.push('\n')
+    }
+  }
+  return parts.join('')
 }

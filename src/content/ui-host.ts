@@ -4,6 +4,7 @@
  * the script: an old host is adopted rather than duplicated), re-attached if the page removes it, and moved
  * into the fullscreen element while a page is fullscreen so cards stay visible.
  */
+import { logOnce } from '../shared/log.ts'
 import cardCss from '../ui/card.css?inline'
 import citationsCss from '../ui/citations.css?inline'
 
@@ -17,6 +18,8 @@ export interface UiHost {
 }
 
 let current: UiHost | undefined
+/** Set when this page will not let us have a host: the card renders nowhere rather than failing. */
+let unavailable: UiHost | undefined
 
 function place(host: HTMLElement): void {
   const parent = document.fullscreenElement ?? document.documentElement
@@ -26,6 +29,9 @@ function place(host: HTMLElement): void {
 }
 
 export function ensureUiHost(): UiHost {
+  if (unavailable) {
+    return unavailable
+  }
   if (current && current.host.isConnected) {
     place(current.host)
     return current
@@ -34,6 +40,20 @@ export function ensureUiHost(): UiHost {
     stale.remove()
   }
   const host = document.createElement(HOST_TAG)
+  let root: ShadowRoot
+  try {
+    root = host.attachShadow({ mode: 'open' })
+  } catch (err) {
+    // The page has defined a custom element with our name that refuses a shadow root (or made one itself).
+    // Cards then render into a detached element: invisible, but the rest of the extension keeps working.
+    logOnce('ui host', err)
+    const detached = document.createElement('div')
+    const detachedRoot = detached.attachShadow({ mode: 'open' })
+    const detachedMount = document.createElement('div')
+    detachedRoot.appendChild(detachedMount)
+    unavailable = { host: detached, root: detachedRoot, mount: detachedMount }
+    return unavailable
+  }
   // Reset everything the page's stylesheets could give the element, and keep it out of the layout.
   host.style.setProperty('all', 'initial', 'important')
   host.style.setProperty('position', 'fixed', 'important')
@@ -42,7 +62,6 @@ export function ensureUiHost(): UiHost {
   host.style.setProperty('width', '0', 'important')
   host.style.setProperty('height', '0', 'important')
   host.style.setProperty('z-index', '2147483647', 'important')
-  const root = host.attachShadow({ mode: 'open' })
   const style = document.createElement('style')
   // Text before insertion: Firefox applies the page's CSP to inline styles inserted with content
   // (bug 1706787), not to a style element that received its text while detached.
@@ -71,6 +90,7 @@ export function followFullscreen(signal: AbortSignal): void {
 export function removeUiHost(): void {
   current?.host.remove()
   current = undefined
+  unavailable = undefined
 }
 
 export const isOurHost = (node: Node | null): boolean =>

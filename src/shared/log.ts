@@ -5,7 +5,12 @@
  */
 export const LOG_PREFIX = '[Kyrgyzstan Context]'
 
-const reported = new Set<string>()
+/**
+ * Topics already reported, shared by every bundle running in this context: the every-page script and the
+ * engine chunk are separate scripts in the same isolated world, each with its own copy of this module.
+ */
+const REPORTED = Symbol.for('kyrgyzstan-context.log')
+const reported: Set<string> = ((globalThis as { [REPORTED]?: Set<string> })[REPORTED] ??= new Set())
 
 export function logOnce(topic: string, problem: unknown): void {
   if (reported.has(topic)) {

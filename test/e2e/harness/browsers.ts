@@ -268,11 +268,13 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionBrowser> 
       const page = await browser.newPage()
       // Navigation to moz-extension:// never reports completion over BiDi: start it, then wait for content.
       page.goto(`moz-extension://${FIREFOX_UUID}/${relativePath}`).catch(() => undefined)
-      await page.waitForFunction(
-        () => location.protocol === 'moz-extension:' && document.readyState === 'complete',
-        {
-          timeout: DEFAULT_TIMEOUT,
-        },
+      // An evaluation that straddles the switch from about:blank to the extension page can fail inside
+      // Firefox's remote agent ("right-hand side of 'in' should be an object, got null"): poll again.
+      await poll(
+        () =>
+          page.evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete'),
+        DEFAULT_TIMEOUT,
+        `moz-extension://…/${relativePath}`,
       )
       return wrapPuppeteer(page)
     },

@@ -1,0 +1,92 @@
+/**
+ * Switches the extension on and off the way its popup does: by writing `settings` in storage.local from one
+ * of its own pages. A suite opens that page once, before its test pages, so the pages under test stay in
+ * the foreground.
+ */
+import type { TestPage } from './browsers.ts'
+import { extensionTraces, highlightReport } from './page-probes.ts'
+import type { SuiteContext } from './suite.ts'
+import { until } from './waiting.ts'
+
+/** Evaluated in an extension page: self-contained. Keeps every other setting as stored. */
+export async function writeEnabled(enabled: boolean): Promise<boolean> {
+  interface Area {
+    get(key: string): Promise<Record<string, unknown>>
+    set(items: Record<string, unknown>): Promise<void>
+  }
+  const g = globalThis as unknown as {
+    browser?: { storage: { local: Area } }
+    chrome?: { storage: { local: Area } }
+  }
+  const api = g.browser ?? g.chrome
+  if (!api) {
+    throw new Error('no extension API in this page')
+  }
+  const stored = (await api.storage.local.get('settings')).settings
+  const base = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : { version: 1 }
+  await api.storage.local.set({ settings: { ...base, enabled } })
+  return enabled
+}
+
+/** Evaluated in an extension page: stores `value` as the settings as is (to test corrupt profiles). */
+export async function writeRawSettings(value: unknown): Promise<void> {
+  interface Area {
+    set(items: Record<string, unknown>): Promise<void>
+  }
+  const g = globalThis as unknown as {
+    browser?: { storage: { local: Area } }
+    chrome?: { storage: { local: Area } }
+  }
+  const api = g.browser ?? g.chrome
+  if (!api) {
+    throw new Error('no extension API in this page')
+  }
+  await api.storage.local.set({ settings: value })
+}
+
+export interface SettingsControl {
+  setEnabled(enabled: boolean): Promise<void>
+  setRaw(value: unknown): Promise<void>
+  close(): Promise<void>
+}
+
+export async function openSettingsControl(ctx: SuiteContext): Promise<SettingsControl> {
+  const page: TestPage = await ctx.browser.openExtensionPage('src/popup/index.html')
+  return {
+    setEnabled: async (enabled) => {
+      await page.evaluate(writeEnabled, enabled)
+    },
+    setRaw: async (value) => {
+      await page.evaluate(writeRawSettings, value)
+    },
+    close: () => page.close(),
+  }
+}
+
+/**
+ * Switches the extension off, waits until every trace is gone (highlight entries, the UI host), runs
+ * `whileOff`, switches it on and waits for the same highlights to come back, without a reload.
+ */
+export async function offAndOnAgain(
+  page: TestPage,
+  control: SettingsControl,
+  whileOff?: () => Promise<void>,
+): Promise<void> {
+  const texts = (r: Awaited<ReturnType<typeof highlightReport>>): string =>
+    r.live
+      .map((x) => x.text)
+      .sort()
+      .join('|')
+  const before = texts(await page.evaluate(highlightReport))
+  await control.setEnabled(false)
+  await until(page, extensionTraces, undefined, (t) => t.entries === 0 && t.ranges === 0 && t.hosts === 0)
+  await whileOff?.()
+  await control.setEnabled(true)
+  await until(
+    page,
+    highlightReport,
+    undefined,
+    (r) => r.stale === 0 && r.duplicates === 0 && texts(r) === before,
+    30_000,
+  )
+}
