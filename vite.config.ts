@@ -40,7 +40,7 @@ export default defineConfig(({ mode }) => {
         declare: declareContentScripts(target),
         define,
         target: BUILD_TARGET,
-        minify: true,
+        minify: process.env.KC_NO_MINIFY !== '1',
       }),
     ],
     define,

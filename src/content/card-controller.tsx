@@ -8,6 +8,7 @@ import { render } from 'preact'
 import type { CardView } from '../ui/card-view.ts'
 import { MentionCard, type Theme } from '../ui/mention-card.tsx'
 import type { UiLanguage } from '../shared/i18n.ts'
+import { guard, logOnce } from '../shared/log.ts'
 import { ensureUiHost } from './ui-host.ts'
 
 /** Gap between the name and the card. */
@@ -43,6 +44,8 @@ export interface OpenCard {
   theme: Theme
   lang: UiLanguage
   byKeyboard: boolean
+  /** Called once, in the frame the card is first painted at its place. */
+  onShown?: () => void
 }
 
 export interface CardCallbacks {
@@ -169,10 +172,18 @@ export class CardController {
             },
           }),
         ],
-      }).then(({ x, y }) => {
-        floating.style.left = `${x}px`
-        floating.style.top = `${y}px`
       })
+        .then(({ x, y }) => {
+          floating.style.left = `${x}px`
+          floating.style.top = `${y}px`
+          const shown = card.onShown
+          if (shown) {
+            card.onShown = undefined
+            // The next frame's callback runs before that frame is painted with the card in place.
+            requestAnimationFrame(() => guard('card', shown))
+          }
+        })
+        .catch((err: unknown) => logOnce('card', err))
     }
     this.#stopTracking = autoUpdate(reference, floating, update, { animationFrame: false })
   }

@@ -4,7 +4,7 @@
  * The core works on strings; highlights need Ranges. Flattening walks the text nodes once (a TreeWalker, the
  * cheapest way to read a DOM's text), skips what is not reading text (scripts, form fields, editors, code,
  * hidden subtrees, our own UI), puts a line break between blocks so names never run across paragraphs, and
- * records where each node starts. `rangeFor` turns string offsets back into a Range by binary search.
+ * records where each node starts. `rangeFor` turns string offsets back into a range by binary search.
  *
  * Per-element answers ("is this inside an editor?", "which block is this in?") are memoised, so a 10,000-deep
  * tree costs one step per element rather than one walk to the root per text node.
@@ -13,8 +13,8 @@
 /** NodeFilter.SHOW_TEXT, spelled out so this file also runs in Node with jsdom (the `analyze` command). */
 const SHOW_TEXT = 0x4
 
-/** Subtrees that are never scanned or highlighted. */
-export const SKIP_SELECTOR = [
+/** Elements whose subtrees are never scanned or highlighted (by local name). */
+const SKIP_TAGS = new Set([
   'script',
   'style',
   'noscript',
@@ -35,13 +35,28 @@ export const SKIP_SELECTOR = [
   'canvas',
   'video',
   'audio',
-  '[hidden]',
-  '[aria-hidden="true"]',
-  // Anything the user can type into. `contenteditable="false"` islands inside an editor stay skipped
-  // because their editable ancestor is.
-  '[contenteditable]:not([contenteditable="false"])',
   'kyrgyzstan-context-ui',
-].join(',')
+])
+
+/**
+ * Whether an element's subtree is never read: the tags above, hidden subtrees (`hidden`,
+ * `aria-hidden="true"`), and anything the user can type into (a `contenteditable` other than "false";
+ * `contenteditable="false"` islands inside an editor stay skipped because their editor is). Written as tag
+ * and attribute checks rather than a selector: it runs for every element of the page.
+ */
+export function isSkipped(el: Element): boolean {
+  if (SKIP_TAGS.has(el.localName)) {
+    return true
+  }
+  if (!el.hasAttributes()) {
+    return false
+  }
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') {
+    return true
+  }
+  const editable = el.getAttribute('contenteditable')
+  return editable !== null && editable !== 'false'
+}
 
 /** Elements that start a new line of text: a name never continues across them. */
 const BLOCK_TAGS = new Set([
@@ -102,8 +117,6 @@ interface ElementFacts {
 }
 
 export interface FlattenOptions {
-  /** Stop after this many characters (the rest of the page is not read). */
-  maxChars?: number
   /** Whether an element is rendered (checkVisibility); omitted in environments without layout. */
   isVisible?: (block: Element) => boolean
 }
@@ -136,7 +149,7 @@ export class ElementCache {
         continue
       }
       const isBlock = BLOCK_TAGS.has(node.tagName) || base === undefined
-      let scannable = (base?.scannable ?? true) && !node.matches(SKIP_SELECTOR)
+      let scannable = (base?.scannable ?? true) && !isSkipped(node)
       // Inline elements too: a `display: none` or `visibility: hidden` span hides its text as well as a div.
       if (scannable && isVisible && !isVisible(node)) {
         scannable = false
@@ -163,47 +176,89 @@ export class ElementCache {
   }
 }
 
-/** Flattens the text under `root`. */
-export function flattenText(root: Node, cache = new ElementCache(), options: FlattenOptions = {}): FlatText {
-  const doc = root.ownerDocument ?? (root as Document)
-  const walker = doc.createTreeWalker(root, SHOW_TEXT)
-  const parts: string[] = []
-  const nodes: Text[] = []
-  const starts: number[] = []
-  const maxChars = options.maxChars ?? Infinity
-  let offset = 0
-  let lastParent: Node | null = null
-  let lastFacts: ElementFacts | undefined
-  let lastBlock: Element | undefined
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const parent = node.parentNode
-    if (parent !== lastParent) {
-      lastParent = parent
-      lastFacts = parent?.nodeType === 1 ? cache.facts(parent as Element, options.isVisible) : undefined
-    }
-    if (!lastFacts?.scannable) {
-      continue
-    }
-    const data = (node as Text).data
-    if (data.length === 0) {
-      continue
-    }
-    if (lastFacts.block !== lastBlock) {
-      if (offset > 0) {
-        parts.push('\n')
-        offset += 1
-      }
-      lastBlock = lastFacts.block
-    }
-    nodes.push(node as Text)
-    starts.push(offset)
-    parts.push(data)
-    offset += data.length
-    if (offset >= maxChars) {
-      break
-    }
+/**
+ * Reads the text under `root` part by part (a big page is read in chunks between other work). Each part is
+ * a FlatText of its own and ends where a block ends, so no name is cut in two.
+ */
+export class FlatReader {
+  readonly #walker: TreeWalker
+  readonly #cache: ElementCache
+  readonly #options: FlattenOptions
+  /** A node read past the end of the previous part: the next part starts with it. */
+  #carry: Text | undefined
+  #lastBlock: Element | undefined
+  #done = false
+
+  constructor(root: Node, cache = new ElementCache(), options: FlattenOptions = {}) {
+    const doc = root.ownerDocument ?? (root as Document)
+    this.#walker = doc.createTreeWalker(root, SHOW_TEXT)
+    this.#cache = cache
+    this.#options = options
   }
-  return { text: parts.join(''), nodes, starts }
+
+  get done(): boolean {
+    return this.#done
+  }
+
+  /** Whether the place reading stopped is still in the document (a page may remove it meanwhile). */
+  get intact(): boolean {
+    const at = this.#carry ?? this.#walker.currentNode
+    return at === this.#walker.root || at.isConnected
+  }
+
+  /** The next part: at least `minChars` characters unless the text ends first. */
+  next(minChars = Infinity): FlatText {
+    const parts: string[] = []
+    const nodes: Text[] = []
+    const starts: number[] = []
+    let offset = 0
+    let lastParent: Node | null = null
+    let lastFacts: ElementFacts | undefined
+    for (;;) {
+      const node = this.#carry ?? (this.#walker.nextNode() as Text | null)
+      this.#carry = undefined
+      if (!node) {
+        this.#done = true
+        break
+      }
+      const parent = node.parentNode
+      if (parent !== lastParent) {
+        lastParent = parent
+        lastFacts =
+          parent?.nodeType === 1 ? this.#cache.facts(parent as Element, this.#options.isVisible) : undefined
+      }
+      if (!lastFacts?.scannable) {
+        continue
+      }
+      const data = node.data
+      if (data.length === 0) {
+        continue
+      }
+      if (lastFacts.block !== this.#lastBlock) {
+        if (offset >= minChars) {
+          // A block ends here and the part is long enough: this node starts the next part.
+          this.#carry = node
+          this.#lastBlock = undefined
+          break
+        }
+        if (offset > 0) {
+          parts.push('\n')
+          offset += 1
+        }
+        this.#lastBlock = lastFacts.block
+      }
+      nodes.push(node)
+      starts.push(offset)
+      parts.push(data)
+      offset += data.length
+    }
+    return { text: parts.join(''), nodes, starts }
+  }
+}
+
+/** Flattens all the text under `root` at once. */
+export function flattenText(root: Node, cache = new ElementCache(), options: FlattenOptions = {}): FlatText {
+  return new FlatReader(root, cache, options).next()
 }
 
 /** The index of the node containing `offset` (the last node starting at or before it). */
@@ -221,8 +276,11 @@ export function nodeIndexAt(flat: FlatText, offset: number): number {
   return lo
 }
 
-/** A Range over `text[start, end)`, or undefined if the text nodes changed since flattening. */
-export function rangeFor(flat: FlatText, start: number, end: number): Range | undefined {
+/**
+ * A StaticRange over `text[start, end)`, or undefined if the text nodes changed since flattening. Static: it
+ * costs a fraction of a live Range to make, which matters on a page with tens of thousands of names.
+ */
+export function rangeFor(flat: FlatText, start: number, end: number): StaticRange | undefined {
   const a = nodeIndexAt(flat, start)
   const b = nodeIndexAt(flat, end - 1)
   const startNode = flat.nodes[a]
@@ -235,8 +293,5 @@ export function rangeFor(flat: FlatText, start: number, end: number): Range | un
   if (startOffset > startNode.length || endOffset > endNode.length || startOffset < 0 || endOffset < 1) {
     return undefined
   }
-  const range = startNode.ownerDocument.createRange()
-  range.setStart(startNode, startOffset)
-  range.setEnd(endNode, endOffset)
-  return range
+  return new StaticRange({ startContainer: startNode, startOffset, endContainer: endNode, endOffset })
 }

@@ -17,7 +17,7 @@ export const highlightsSupported = (): boolean =>
 export class Highlighter {
   readonly #entries = new Map<string, Highlight>()
 
-  add(name: string, range: Range): void {
+  add(name: string, range: AbstractRange): void {
     let entry = this.#entries.get(name)
     if (!entry) {
       entry = new Highlight()
@@ -28,12 +28,12 @@ export class Highlighter {
     entry.add(range)
   }
 
-  remove(name: string, range: Range): void {
+  remove(name: string, range: AbstractRange): void {
     this.#entries.get(name)?.delete(range)
   }
 
   /** Shows `range` (or nothing) as the focused mention. */
-  focus(range: Range | undefined): void {
+  focus(range: AbstractRange | undefined): void {
     const entry = this.#entries.get(FOCUS_HIGHLIGHT)
     entry?.clear()
     if (range) {

@@ -13,7 +13,7 @@ import { guard, guardAsync } from '../shared/log.ts'
 import { parseMessage, type PageStateReply } from '../shared/messages.ts'
 import { isActiveOn, type Settings } from '../shared/settings.ts'
 import { loadSettings, onSettingsChanged } from '../shared/settings-store.ts'
-import { bridge } from './bridge.ts'
+import { bridge, timed } from './bridge.ts'
 import { watchNavigation } from './navigation-watch.ts'
 import { readAddedText, readPageSample } from './page-sample.ts'
 
@@ -62,14 +62,14 @@ async function boot(): Promise<void> {
 
   /** The whole bounded sample: at start, after a navigation, and when a batch of late text was too big. */
   const check = (): void => {
-    if (active() && mentionsKyrgyzstan(readPageSample(document, location.href))) {
+    if (active() && timed('checkMs', () => mentionsKyrgyzstan(readPageSample(document, location.href)))) {
       load()
     }
   }
 
   /** Only what the page added since the last check (a new title among it: its text node is replaced). */
   const checkAdded = (nodes: Iterable<Node>): void => {
-    if (active() && mentionsKyrgyzstan(readAddedText(nodes))) {
+    if (active() && timed('checkMs', () => mentionsKyrgyzstan(readAddedText(nodes)))) {
       load()
     }
   }
@@ -154,6 +154,8 @@ async function boot(): Promise<void> {
       relevant: false,
       entities: [],
       ambiguous: 0,
+      engine: false,
+      timing: shared.timing,
     }
     return Promise.resolve(reply)
   })
@@ -162,4 +164,5 @@ async function boot(): Promise<void> {
   watch()
 }
 
-void guardAsync('boot', boot)
+// The first run, until the script waits for the settings, is timed as `bootMs`.
+void guardAsync('boot', () => timed('bootMs', boot))

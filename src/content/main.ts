@@ -11,7 +11,7 @@ import { guard, guardAsync, logOnce } from '../shared/log.ts'
 import { parseMessage, type Message, type PageStateMessage, type PageStateReply } from '../shared/messages.ts'
 import { isActiveOn, type Settings } from '../shared/settings.ts'
 import { loadSettings, onSettingsChanged } from '../shared/settings-store.ts'
-import { bridge } from './bridge.ts'
+import { bridge, timed } from './bridge.ts'
 import { highlightsSupported } from './highlighter.ts'
 import { Interaction } from './interaction.ts'
 import { watchNavigation, type NavigationWatch } from './navigation-watch.ts'
@@ -32,8 +32,10 @@ async function start(): Promise<void> {
     return
   }
   let settings: Settings = await loadSettings()
-  const data = new DataIndex({ entities: ENTITIES_FILE, events: EVENTS_FILE })
-  const recognizer = createRecognizer(data.entities)
+  const { data, recognizer } = timed('initMs', () => {
+    const index = new DataIndex({ entities: ENTITIES_FILE, events: EVENTS_FILE })
+    return { data: index, recognizer: createRecognizer(index.entities) }
+  })
   let reportTimer: number | undefined
   let lastReport = ''
   const report = (): void => {
@@ -122,6 +124,8 @@ async function start(): Promise<void> {
           relevant: engine.running && engine.relevant,
           entities: engine.running ? engine.store.counts() : [],
           ambiguous: engine.running ? engine.store.ambiguousCount() : 0,
+          engine: true,
+          timing: shared.timing,
           ...(published ? { published } : {}),
         }
       }

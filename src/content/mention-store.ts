@@ -1,26 +1,32 @@
 /**
- * The mentions currently highlighted on the page: their Ranges, where they are in document order, and a
- * lookup from a text node to the mentions that touch it (for the pointer).
+ * The mentions currently highlighted on the page: their ranges, their order in the document, and a lookup from
+ * a text node to the mentions that touch it (for the pointer).
+ *
+ * Highlights hold StaticRanges: creating one costs a fraction of a live Range, and a page with tens of
+ * thousands of names needs that many. Where geometry is needed (hover, card placement), liveRange() makes a
+ * live Range from it, once per mention.
  */
 import type { Mention } from '../core/recognize.ts'
 import type { EntityTypeName } from '../data/schema.ts'
 
 export interface PageMention {
   readonly key: number
-  readonly entity: string | null
-  readonly candidates: readonly string[]
-  readonly type: EntityTypeName | 'ambiguous'
-  readonly range: Range
+  entity: string | null
+  candidates: readonly string[]
+  type: EntityTypeName | 'ambiguous'
+  readonly range: StaticRange
   /** The text as matched, to notice when the page has rewritten it. */
   readonly surface: string
-  /** The CSS.highlights entry holding its range. */
+  /** The CSS.highlights entry holding its range ('' when its type is switched off). */
   highlight: string
+  /** The live Range for geometry, made on first use. */
+  live?: Range
 }
 
 export function fromMention(
   key: number,
   mention: Mention,
-  range: Range,
+  range: StaticRange,
   surface: string,
   typeOf: (entity: string) => EntityTypeName | undefined,
 ): PageMention | undefined {
@@ -39,24 +45,49 @@ export function fromMention(
   }
 }
 
-/** Document order of two ranges by their start. */
-function compareRanges(a: Range, b: Range): number {
-  try {
-    return a.compareBoundaryPoints(Range.START_TO_START, b)
-  } catch {
-    return 0 // different documents or detached: order does not matter any more
+/** A live Range over a mention, for its on-screen boxes. */
+export function liveRange(m: PageMention): Range {
+  if (!m.live) {
+    const r = m.range.startContainer.ownerDocument?.createRange() ?? new Range()
+    r.setStart(m.range.startContainer, m.range.startOffset)
+    r.setEnd(m.range.endContainer, m.range.endOffset)
+    m.live = r
   }
+  return m.live
+}
+
+/** The text a static range covers now (for a single text node, without making a live Range). */
+export function rangeText(r: AbstractRange): string {
+  if (r.startContainer === r.endContainer && r.startContainer.nodeType === 3) {
+    return (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)
+  }
+  const live = new Range()
+  live.setStart(r.startContainer, r.startOffset)
+  live.setEnd(r.endContainer, r.endOffset)
+  return live.toString()
+}
+
+/** Document order of two boundary points. */
+function comparePoints(a: Node, aOffset: number, b: Node, bOffset: number): number {
+  if (a === b) {
+    return aOffset - bOffset
+  }
+  const position = a.compareDocumentPosition(b)
+  // FOLLOWING (4): b comes after a; PRECEDING (2): b comes before a.
+  return position & 4 ? -1 : position & 2 ? 1 : 0
 }
 
 export class MentionStore {
   readonly #byKey = new Map<number, PageMention>()
   readonly #byNode = new Map<Node, PageMention[]>()
-  #ordered: PageMention[] | undefined
+  /** Every mention, in document order. */
+  #ordered: PageMention[] = []
 
   get size(): number {
     return this.#byKey.size
   }
 
+  /** Adds a mention. Mentions added in document order (a scan) are appended; others are inserted in place. */
   add(m: PageMention): void {
     this.#byKey.set(m.key, m)
     for (const node of [m.range.startContainer, m.range.endContainer]) {
@@ -66,7 +97,31 @@ export class MentionStore {
       }
       this.#byNode.set(node, list)
     }
-    this.#ordered = undefined
+    const order = this.#ordered
+    const last = order[order.length - 1]
+    const after = (x: PageMention): boolean =>
+      comparePoints(
+        x.range.startContainer,
+        x.range.startOffset,
+        m.range.startContainer,
+        m.range.startOffset,
+      ) <= 0
+    if (!last || after(last)) {
+      order.push(m)
+      return
+    }
+    let lo = 0
+    let hi = order.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      const x = order[mid]
+      if (x && after(x)) {
+        lo = mid + 1
+      } else {
+        hi = mid
+      }
+    }
+    order.splice(lo, 0, m)
   }
 
   remove(m: PageMention): void {
@@ -85,13 +140,16 @@ export class MentionStore {
         this.#byNode.delete(node)
       }
     }
-    this.#ordered = undefined
+    const i = this.#ordered.indexOf(m)
+    if (i >= 0) {
+      this.#ordered.splice(i, 1)
+    }
   }
 
   clear(): void {
     this.#byKey.clear()
     this.#byNode.clear()
-    this.#ordered = undefined
+    this.#ordered = []
   }
 
   get(key: number): PageMention | undefined {
@@ -117,13 +175,12 @@ export class MentionStore {
 
   /** Mentions in document order. */
   ordered(): readonly PageMention[] {
-    this.#ordered ??= [...this.#byKey.values()].sort((a, b) => compareRanges(a.range, b.range))
     return this.#ordered
   }
 
   /** Mentions of one entity in document order. */
   ofEntity(entity: string): PageMention[] {
-    return this.ordered().filter((m) => m.entity === entity)
+    return this.#ordered.filter((m) => m.entity === entity)
   }
 
   /** Mentions per resolved entity, most mentioned first. */
@@ -147,23 +204,6 @@ export class MentionStore {
       }
     }
     return n
-  }
-
-  /** Mentions whose text the page has removed or rewritten. */
-  stale(): PageMention[] {
-    const out: PageMention[] = []
-    for (const m of this.#byKey.values()) {
-      const r = m.range
-      if (
-        !r.startContainer.isConnected ||
-        !r.endContainer.isConnected ||
-        r.collapsed ||
-        r.toString() !== m.surface
-      ) {
-        out.push(m)
-      }
-    }
-    return out
   }
 
   /** Mentions starting inside `root`. */

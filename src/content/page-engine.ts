@@ -11,15 +11,16 @@
 import type { DataIndex } from '../core/data-index.ts'
 import { disambiguate } from '../core/disambiguate.ts'
 import { isoDay, type PageSignals } from '../core/page-signals.ts'
-import { recognize, type Mention, type Recognizer } from '../core/recognize.ts'
+import { RecognitionJob, type Mention, type Recognizer } from '../core/recognize.ts'
 import { scanText } from '../core/scan.ts'
 import type { HighlightStyle, Settings } from '../shared/settings.ts'
-import { ElementCache, flattenText, rangeFor, type FlatText } from './flatten-text.ts'
+import { bridge } from './bridge.ts'
+import { ElementCache, FlatReader, flattenText, rangeFor, type FlatText } from './flatten-text.ts'
 import { mentionsKyrgyzstan } from '../core/prefilter.ts'
 import { guard } from '../shared/log.ts'
 import { highlightName, type Theme } from './highlight-names.ts'
 import { Highlighter } from './highlighter.ts'
-import { fromMention, MentionStore, type PageMention } from './mention-store.ts'
+import { fromMention, MentionStore, rangeText, type PageMention } from './mention-store.ts'
 import { readAddedText } from './page-sample.ts'
 import { pageTheme } from './page-theme.ts'
 import { readPageSignals } from './read-page.ts'
@@ -27,6 +28,38 @@ import { isOurHost } from './ui-host.ts'
 
 /** Coalescing: changes are handled when the page is idle, and at the latest after this long. */
 const IDLE_TIMEOUT_MS = 300
+/**
+ * A scan reads one chunk of about CHUNK_CHARS synchronously (the top of the page: what the reader sees
+ * first), then the rest chunk by chunk in idle time, leaving IDLE_MARGIN_MS of each idle period to the page.
+ */
+const CHUNK_CHARS = 30_000
+const IDLE_MARGIN_MS = 2
+/** How often a scan starts again when the page replaces the part being read, before it gives up. */
+const MAX_RESTARTS = 3
+
+interface ScanJob {
+  reader: FlatReader | undefined
+  job: RecognitionJob
+  started: number
+  /** Time spent on the scan itself (not the idle gaps). */
+  cpuMs: number
+  handle: number | undefined
+}
+
+/** requestIdleCallback where the browser has it (every target does); a timer otherwise (tests). */
+function requestIdle(run: (deadline?: IdleDeadline) => void): number {
+  return typeof requestIdleCallback === 'function'
+    ? requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS })
+    : window.setTimeout(() => run(), 0)
+}
+
+function cancelIdle(handle: number): void {
+  if (typeof cancelIdleCallback === 'function') {
+    cancelIdleCallback(handle)
+  } else {
+    clearTimeout(handle)
+  }
+}
 /**
  * A page that is not coverage is read again when Kyrgyz-looking text arrives (a lazily loaded article), at
  * most this often; the wait doubles after each reading that changes nothing, up to RECHECK_MAX_MS, so a page
@@ -80,6 +113,13 @@ export class PageEngine {
   /** Kyrgyz-looking text arrived on a page that is not coverage; it is read again when the wait is over. */
   #recheckDue = false
   #running = false
+  /** The scan in progress, if a big page is still being read in idle time. */
+  #job: ScanJob | undefined
+  /** The page mention made from each core mention of the current scan (settled surnames update it). */
+  #byMention = new WeakMap<Mention, PageMention>()
+  /** Whether an element's text is rendered, per element, for the current scan. */
+  #visible = new WeakMap<Element, boolean>()
+  #restarts = 0
 
   constructor(deps: {
     data: DataIndex
@@ -136,6 +176,7 @@ export class PageEngine {
     this.#pending = []
     this.#cancelFlush()
     this.#cancelRecheck()
+    this.#cancelJob()
     this.highlighter.clear()
     this.store.clear()
     this.#relevant = false
@@ -143,22 +184,104 @@ export class PageEngine {
     this.#listener.onChange()
   }
 
-  /** Reads the whole page again: on start, after a navigation, and when a page becomes coverage late. */
+  /**
+   * Reads the whole page again: on start, after a navigation, and when a page becomes coverage late.
+   *
+   * The text is read in one pass; recognition and highlighting then go through it in chunks: the first
+   * synchronously (the top of the page, what a reader sees first), the rest in idle time, so even a 2 MB page
+   * never blocks the page for more than a few milliseconds at a time.
+   */
   fullScan(): void {
     this.#cancelRecheck()
+    this.#cancelJob()
     const body = document.body
     this.#cache.clear()
+    this.#visible = new WeakMap()
     this.#theme = pageTheme(document)
     this.#page = readPageSignals(document, location.href)
-    const flat = body ? flattenText(body, this.#cache, { isVisible }) : { text: '', nodes: [], starts: [] }
-    const result = recognize(this.recognizer, flat.text, this.#page)
-    this.#relevant = result.relevant
-    this.#anchored = new Set(result.anchored)
     this.highlighter.clear()
     this.store.clear()
-    this.#addMentions(flat, result.mentions)
+    const started = performance.now()
+    // Visibility is checked per highlighted name (#isShownHere), not per element here: reading the text
+    // must stay close to the cost of reading it.
+    const job: ScanJob = {
+      reader: body ? new FlatReader(body, this.#cache) : undefined,
+      job: new RecognitionJob(this.recognizer, this.#page),
+      started,
+      cpuMs: 0,
+      handle: undefined,
+    }
+    this.#job = job
+    this.#relevant = job.job.relevant
+    this.#runJob(job, 1)
+    bridge().timing.scanMs = performance.now() - started
     this.#lastRecheck = Date.now()
     this.#listener.onChange()
+  }
+
+  /** Reads, recognises and highlights the next chunks of a scan: `chunks` of them, or until the idle deadline. */
+  #runJob(job: ScanJob, chunks: number, deadline?: IdleDeadline): void {
+    const t0 = performance.now()
+    const reader = job.reader
+    for (let n = 0; reader && !reader.done && n < chunks; n++) {
+      if (!reader.intact) {
+        // The page removed what was being read (a re-render): read it again from the top, a few times at most.
+        job.cpuMs += performance.now() - t0
+        this.#restartScan()
+        return
+      }
+      const flat = reader.next(CHUNK_CHARS)
+      this.#addMentions(flat, job.job.feed(flat.text))
+      if (deadline && deadline.timeRemaining() < IDLE_MARGIN_MS) {
+        break
+      }
+    }
+    this.#relevant = job.job.relevant
+    job.cpuMs += performance.now() - t0
+    if (reader && !reader.done) {
+      job.handle = requestIdle((d) => guard('scan', () => this.#runJob(job, Infinity, d)))
+      return
+    }
+    // All read: settle surnames that depended on the rest of the page, then hand over to the observer.
+    for (const mention of job.job.finish()) {
+      const m = this.#byMention.get(mention)
+      if (m) {
+        m.entity = mention.entity
+        m.candidates = mention.candidates ?? []
+        m.type = mention.entity === null ? 'ambiguous' : (this.data.entity(mention.entity)?.type ?? m.type)
+        this.#paint(m)
+      }
+    }
+    this.#anchored = new Set(job.job.anchored)
+    this.#byMention = new WeakMap()
+    this.#job = undefined
+    this.#restarts = 0
+    const timing = bridge().timing
+    timing.recognizeMs = job.cpuMs
+    timing.totalMs = performance.now() - job.started
+    this.#listener.onChange()
+    if (this.#pending.length > 0) {
+      this.#scheduleFlush()
+    }
+  }
+
+  #restartScan(): void {
+    this.#cancelJob()
+    if (++this.#restarts > MAX_RESTARTS) {
+      // A page that keeps replacing its content while being read: keep what was found; the observer
+      // reads changed blocks from now on.
+      this.#restarts = 0
+      return
+    }
+    requestIdle(() => guard('scan', () => this.#running && this.fullScan()))
+  }
+
+  #cancelJob(): void {
+    if (this.#job?.handle !== undefined) {
+      cancelIdle(this.#job.handle)
+    }
+    this.#job = undefined
+    this.#byMention = new WeakMap()
   }
 
   /** After a navigation: a new page, so a reading that changed nothing says nothing about the next. */
@@ -200,7 +323,7 @@ export class PageEngine {
   #addMentions(flat: FlatText, mentions: readonly Mention[]): void {
     for (const mention of mentions) {
       const range = rangeFor(flat, mention.start, mention.end)
-      if (!range) {
+      if (!range || !this.#isShownHere(range.startContainer)) {
         continue
       }
       const m = fromMention(
@@ -213,9 +336,24 @@ export class PageEngine {
       if (!m) {
         continue
       }
+      this.#byMention.set(mention, m)
       this.store.add(m)
       this.#paint(m)
     }
+  }
+
+  /** Whether text in this node is rendered (hidden inline text is read but never highlighted). */
+  #isShownHere(node: Node): boolean {
+    const parent = node.parentElement
+    if (!parent) {
+      return false
+    }
+    let shown = this.#visible.get(parent)
+    if (shown === undefined) {
+      shown = isVisible(parent)
+      this.#visible.set(parent, shown)
+    }
+    return shown
   }
 
   #removeMention(m: PageMention): void {
@@ -306,7 +444,9 @@ export class PageEngine {
   }
 
   #flush(): void {
-    if (!this.#running) {
+    if (!this.#running || this.#job) {
+      // A scan still reading the page will pick up what changed in the parts it has not read yet; the
+      // rest is handled when it ends (#runJob schedules the flush again).
       return
     }
     const records = this.#pending
@@ -348,7 +488,7 @@ export class PageEngine {
       const r = m.range
       const gone = !r.startContainer.isConnected || !r.endContainer.isConnected || r.collapsed
       const rewritten =
-        (touched.has(r.startContainer) || touched.has(r.endContainer)) && r.toString() !== m.surface
+        (touched.has(r.startContainer) || touched.has(r.endContainer)) && rangeText(r) !== m.surface
       if (gone || rewritten) {
         this.#removeMention(m)
         changed = true
@@ -440,7 +580,7 @@ export class PageEngine {
   }
 }
 
-function sameRange(a: Range, b: Range): boolean {
+function sameRange(a: AbstractRange, b: AbstractRange): boolean {
   return (
     a.startContainer === b.startContainer &&
     a.startOffset === b.startOffset &&

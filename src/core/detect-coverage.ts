@@ -122,6 +122,44 @@ function tallyHits(
 }
 
 /**
+ * The coverage score, built up as text is read: metadata first, then the body in as many parts as the caller
+ * likes (the extension reads a big page in chunks). The score only grows, so "relevant" is decided as soon as
+ * it crosses the threshold, and reading the whole text at once gives the same answer.
+ */
+export class CoverageTally {
+  readonly #index: EntityIndex
+  readonly #tally: Tally = { score: 0, perEntity: new Map() }
+
+  constructor(index: EntityIndex, page: PageSignals = {}) {
+    this.#index = index
+    for (const field of signalFields(page)) {
+      tallyHits(index, field.text, scanText(index, field.text), field.weight, this.#tally)
+    }
+    if (urlNamesTopic(page.url)) {
+      this.#tally.score += WEIGHT.url
+    }
+  }
+
+  /** Adds the hits of one part of the body (`hits` from scanning `text`). */
+  addBody(text: string, hits: readonly Hit[]): void {
+    tallyHits(this.#index, text, hits, 1, this.#tally)
+  }
+
+  get score(): number {
+    return Math.round(this.#tally.score * 100) / 100
+  }
+
+  get relevant(): boolean {
+    return this.score >= RELEVANCE_THRESHOLD
+  }
+
+  result(): Coverage {
+    const entities = [...this.#tally.perEntity.keys()].filter((k) => !k.startsWith('signal:')).length
+    return { relevant: this.relevant, score: this.score, entities }
+  }
+}
+
+/**
  * Scores a page from the hits in its text and its metadata. `bodyHits` come from scanning `text` (the caller
  * has them already, since the same scan yields the mentions).
  */
@@ -131,15 +169,7 @@ export function detectCoverage(
   bodyHits: readonly Hit[],
   page: PageSignals = {},
 ): Coverage {
-  const tally: Tally = { score: 0, perEntity: new Map() }
-  for (const field of signalFields(page)) {
-    tallyHits(index, field.text, scanText(index, field.text), field.weight, tally)
-  }
-  tallyHits(index, text, bodyHits, 1, tally)
-  if (urlNamesTopic(page.url)) {
-    tally.score += WEIGHT.url
-  }
-  const score = Math.round(tally.score * 100) / 100
-  const entities = [...tally.perEntity.keys()].filter((k) => !k.startsWith('signal:')).length
-  return { relevant: score >= RELEVANCE_THRESHOLD, score, entities }
+  const tally = new CoverageTally(index, page)
+  tally.addBody(text, bodyHits)
+  return tally.result()
 }

@@ -18,6 +18,7 @@ import {
   patronymicBefore,
   roleFamiliesIn,
   roleFamilyOf,
+  titleSpanBefore,
   wordBefore,
   type RoleFamily,
 } from './name-context.ts'
@@ -113,133 +114,191 @@ function only<T>(items: readonly T[], keep: (item: T) => boolean): T | undefined
   return kept.length === 1 ? kept[0] : undefined
 }
 
-/**
- * Resolves entity hits into mentions. `hits` must be in text order and may include non-entity hits (ignored).
- */
-export function disambiguate(ctx: DisambiguationContext, text: string, hits: readonly Hit[]): Disambiguation {
-  const { index } = ctx
-  // Entities named in full: anywhere on the page, and (filled in as we go) before the current mention.
-  const fullName = (hit: Hit): string | undefined =>
-    hit.forms.find(
-      (f) =>
-        f.kind === 'entity' &&
-        f.entity !== undefined &&
-        !f.surname &&
-        !f.context &&
-        f.ambiguousWith.length === 0,
-    )?.entity
-  const anchored = new Set<string>(ctx.anchored)
-  for (const hit of hits) {
-    const id = fullName(hit)
-    if (id !== undefined) {
-      anchored.add(id)
+/** An entity named in full by a hit (the hit anchors later surnames), if any. */
+function fullName(hit: Hit): string | undefined {
+  for (const f of hit.forms) {
+    if (
+      f.kind === 'entity' &&
+      f.entity !== undefined &&
+      !f.surname &&
+      !f.context &&
+      f.ambiguousWith.length === 0
+    ) {
+      return f.entity
     }
   }
-  const anchoredBefore = new Set<string>(ctx.anchored)
-
-  const mentions: Mention[] = []
-  let previousEnd = -1
-  for (const hit of hits) {
-    const named = fullName(hit)
-    if (named !== undefined) {
-      anchoredBefore.add(named)
-    }
-    const forms = hit.forms.filter((f) => f.kind === 'entity')
-    const afterPrevious = previousEnd
-    previousEnd = hit.end
-    if (forms.length === 0) {
-      continue
-    }
-    const candidates = entitiesOf(forms)
-    const surname = forms.every((f) => f.surname)
-    let start = hit.start
-    let resolved: string | null | undefined
-
-    if (surname) {
-      const given = new Set<string>()
-      for (const id of candidates) {
-        for (const g of index.entities.get(id)?.givenNames ?? []) {
-          given.add(g)
-        }
-      }
-      const patronymic = patronymicBefore(text, hit.start)
-      const byPatronymic =
-        patronymic &&
-        only(
-          candidates,
-          (id) => index.entities.get(id)?.givenNames.has(foldForMatching(patronymic.given)) ?? false,
-        )
-      if (patronymic && byPatronymic) {
-        start = patronymic.start
-        resolved = byPatronymic
-      } else {
-        const before = wordBefore(text, hit.start)
-        // A word that is itself a known name ("Bishkek Japarov", "Kyrgyz Japarov") is not a given name.
-        if (before && before.start >= afterPrevious) {
-          const word = foldForMatching(before.word.replace(/\.$/, ''))
-          const byGiven = only(candidates, (id) => index.entities.get(id)?.givenNames.has(word) ?? false)
-          if (byGiven) {
-            resolved = byGiven
-          } else if (looksLikeOtherGivenName(before, given)) {
-            continue
-          } // somebody else with this surname
-        }
-      }
-    }
-
-    if (resolved === undefined && candidates.length === 1) {
-      resolved = candidates[0]
-    }
-    if (resolved === undefined) {
-      resolved = resolveShared(ctx, text, hit, candidates, { anywhere: anchored, before: anchoredBefore })
-    }
-    const mention: Mention = { start, end: hit.end, entity: resolved ?? null }
-    if (resolved === null || resolved === undefined) {
-      mention.candidates = candidates
-    }
-    mentions.push(mention)
-  }
-  return { mentions, anchored }
+  return undefined
 }
 
-function resolveShared(
-  ctx: DisambiguationContext,
-  text: string,
-  hit: Hit,
-  candidates: readonly string[],
-  anchored: { anywhere: ReadonlySet<string>; before: ReadonlySet<string> },
-): string | null {
-  // A title right before the name ("President Japarov", "премьер-министр Жапаров").
-  const lead = text.slice(Math.max(0, hit.start - 40), hit.start)
-  const families = roleFamiliesIn(lead.slice(lead.search(/\S+\s*\S*\s*$/u)))
-  if (families.size > 0) {
-    const byRole = only(candidates, (id) => heldAt(ctx, id, families))
-    if (byRole) {
-      return byRole
+/** A shared surname's reading: an entity, ambiguous (null), or to be settled when the whole page is read. */
+type Shared = { entity: string | null } | 'provisional'
+
+/** A mention settled only by who is named in full elsewhere on the page: revisited when all is read. */
+interface Provisional {
+  mention: Mention
+  candidates: readonly string[]
+  preferred: string | undefined
+}
+
+/**
+ * Resolves entity hits into mentions, part by part in text order (a big page is read in chunks). Whatever
+ * depends on names further down the page ("only one of them is named in full anywhere") is provisional
+ * until finish().
+ */
+export class Disambiguator {
+  readonly #ctx: DisambiguationContext
+  /** Entities named in full so far. */
+  readonly anchored: Set<string>
+  readonly #provisional: Provisional[] = []
+
+  constructor(ctx: DisambiguationContext) {
+    this.#ctx = ctx
+    this.anchored = new Set(ctx.anchored)
+  }
+
+  /** The mentions of `hits` (in text order, from `text`; non-entity hits are ignored). */
+  resolve(text: string, hits: readonly Hit[]): Mention[] {
+    const { index } = this.#ctx
+    const mentions: Mention[] = []
+    let previousEnd = -1
+    for (const hit of hits) {
+      const named = fullName(hit)
+      if (named !== undefined) {
+        this.anchored.add(named)
+      }
+      const afterPrevious = previousEnd
+      previousEnd = hit.end
+      let entityForms = 0
+      let surname = true
+      for (const f of hit.forms) {
+        if (f.kind === 'entity') {
+          entityForms++
+          surname &&= f.surname
+        }
+      }
+      if (entityForms === 0) {
+        continue
+      }
+      const candidates = entitiesOf(hit.forms)
+      let start = hit.start
+      let resolved: string | null | undefined
+
+      if (surname) {
+        const patronymic = patronymicBefore(text, hit.start)
+        const byPatronymic =
+          patronymic &&
+          only(
+            candidates,
+            (id) => index.entities.get(id)?.givenNames.has(foldForMatching(patronymic.given)) ?? false,
+          )
+        if (patronymic && byPatronymic) {
+          start = patronymic.start
+          resolved = byPatronymic
+        } else {
+          const before = wordBefore(text, hit.start)
+          // A word that is itself a known name ("Bishkek Japarov", "Kyrgyz Japarov") is not a given name.
+          if (before && before.start >= afterPrevious) {
+            const word = foldForMatching(before.word.replace(/\.$/, ''))
+            const byGiven = only(candidates, (id) => index.entities.get(id)?.givenNames.has(word) ?? false)
+            if (byGiven) {
+              resolved = byGiven
+            } else {
+              const given = new Set<string>()
+              for (const id of candidates) {
+                for (const g of index.entities.get(id)?.givenNames ?? []) {
+                  given.add(g)
+                }
+              }
+              if (looksLikeOtherGivenName(before, given)) {
+                continue // somebody else with this surname
+              }
+            }
+          }
+        }
+      }
+
+      const mention: Mention = { start, end: hit.end, entity: null }
+      if (resolved === undefined && candidates.length === 1) {
+        resolved = candidates[0]
+      }
+      if (resolved === undefined) {
+        const shared = this.#resolveShared(text, hit, candidates)
+        if (shared === 'provisional') {
+          const preferred = hit.forms.find((f) => f.preferred && f.entity !== undefined)?.entity
+          this.#provisional.push({ mention, candidates, preferred })
+          resolved = preferred ?? null
+        } else {
+          resolved = shared.entity
+        }
+      }
+      mention.entity = resolved ?? null
+      if (mention.entity === null) {
+        mention.candidates = candidates
+      }
+      mentions.push(mention)
     }
+    return mentions
   }
-  // Cue words of exactly one candidate right around the name.
-  const window = ` ${foldForMatching(cueWindow(text, hit.start, hit.end))} `
-  const byCue = only(candidates, (id) =>
-    (ctx.index.entities.get(id)?.cues ?? []).some((cue) => window.includes(` ${foldForMatching(cue)}`)),
-  )
-  if (byCue) {
-    return byCue
-  }
-  // The one of them named in full so far ("Sadyr Japarov … Japarov"), else the one named anywhere.
-  const namedBefore = candidates.filter((id) => anchored.before.has(id))
-  if (namedBefore.length === 1) {
-    return namedBefore[0] ?? null
-  }
-  const named = candidates.filter((id) => anchored.anywhere.has(id))
-  if (namedBefore.length === 0 && named.length === 1) {
-    return named[0] ?? null
-  }
-  if (named.length === 0) {
-    const preferred = hit.forms.find((f) => f.preferred && f.entity !== undefined)?.entity
-    if (preferred !== undefined) {
-      return preferred
+
+  /**
+   * Settles the provisional mentions now that the whole page is read: the one candidate named in full
+   * anywhere, else the preferred reading when none is named, else ambiguous. Returns those that changed.
+   */
+  finish(): Mention[] {
+    const changed: Mention[] = []
+    for (const p of this.#provisional) {
+      const named = p.candidates.filter((id) => this.anchored.has(id))
+      const entity =
+        named.length === 1 ? (named[0] ?? null) : named.length === 0 ? (p.preferred ?? null) : null
+      if (entity !== p.mention.entity) {
+        p.mention.entity = entity
+        if (entity === null) {
+          p.mention.candidates = [...p.candidates]
+        } else {
+          delete p.mention.candidates
+        }
+        changed.push(p.mention)
+      }
     }
+    this.#provisional.length = 0
+    return changed
   }
-  return null
+
+  #resolveShared(text: string, hit: Hit, candidates: readonly string[]): Shared {
+    const ctx = this.#ctx
+    // A title right before the name ("President Japarov", "премьер-министр Жапаров").
+    const families = roleFamiliesIn(titleSpanBefore(text, hit.start))
+    if (families.size > 0) {
+      const byRole = only(candidates, (id) => heldAt(ctx, id, families))
+      if (byRole) {
+        return { entity: byRole }
+      }
+    }
+    // Cue words of exactly one candidate right around the name.
+    const window = ` ${foldForMatching(cueWindow(text, hit.start, hit.end))} `
+    const byCue = only(candidates, (id) =>
+      (ctx.index.entities.get(id)?.cues ?? []).some((cue) => window.includes(` ${foldForMatching(cue)}`)),
+    )
+    if (byCue) {
+      return { entity: byCue }
+    }
+    // The one of them named in full so far ("Sadyr Japarov … Japarov"); with several, it stays ambiguous.
+    const namedBefore = candidates.filter((id) => this.anchored.has(id))
+    if (namedBefore.length === 1) {
+      return { entity: namedBefore[0] ?? null }
+    }
+    if (namedBefore.length > 1) {
+      return { entity: null }
+    }
+    // Nobody named yet: it depends on the rest of the page.
+    return 'provisional'
+  }
+}
+
+/** Resolves all of a text's hits at once (the `analyze` command, and small rescans). */
+export function disambiguate(ctx: DisambiguationContext, text: string, hits: readonly Hit[]): Disambiguation {
+  const d = new Disambiguator(ctx)
+  const mentions = d.resolve(text, hits)
+  d.finish()
+  return { mentions, anchored: d.anchored }
 }

@@ -41,6 +41,12 @@ export interface EntityIndex {
   entities: Map<string, EntityInfo>
 }
 
+/** Whether a form can only match where the text starts with a capital (what lets the matcher skip words). */
+function requiresUpperStart(form: Form): boolean {
+  const first = form.text.charCodeAt(0)
+  return form.caseRule !== 'any' && isUpperCode(first)
+}
+
 function caseRuleOf(alias: Pick<Alias, 'case'>): CaseRule {
   return alias.case ?? 'capitalised'
 }
@@ -55,7 +61,7 @@ export function buildEntityIndex(
   const forms: Form[] = []
   const patterns: MatcherPattern[] = []
   const add = (form: Form): void => {
-    patterns.push({ text: form.text, payload: forms.length })
+    patterns.push({ text: form.text, payload: forms.length, upperStart: requiresUpperStart(form) })
     forms.push(form)
   }
   const infos = new Map<string, EntityInfo>()

@@ -6,6 +6,7 @@
  * surname is taken as another person's given name unless it is a title, a sentence-opening word, or one of
  * the entity's own given names.
  */
+import { CLASS_WORD, charClass } from './normalize.ts'
 
 /** Titles and descriptions that may stand, capitalised, right before a surname. Folded (lower case). */
 const TITLE_WORDS = new Set(
@@ -126,9 +127,6 @@ const GIVEN_NAMES = new Set(
   ).split(' '),
 )
 
-const WORD_BEFORE = /([\p{L}\p{M}][\p{L}\p{M}.’'-]*)[ \t\u00a0]+$/u
-const SENTENCE_END = /(^|[.!?:;«»"“”„(\n]|\u2014|\u2013|--)\s*$/u
-
 export interface WordBefore {
   word: string
   start: number
@@ -136,20 +134,53 @@ export interface WordBefore {
   opening: boolean
 }
 
+/** How far back the word before a name may start. */
+const WORD_BEFORE_REACH = 40
+
+const isLineSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0xa0
+/** Letters and marks, and the punctuation a name or title may contain (S. / O’Brien / ex-President). */
+const isWordish = (c: number): boolean =>
+  charClass(c) === CLASS_WORD || c === 0x2e || c === 0x27 || c === 0x2019 || c === 0x2d
+const isLetter = (c: number): boolean => charClass(c) === CLASS_WORD && !(c >= 0x30 && c <= 0x39)
+/** What ends a sentence, a line, or opens a quote or a parenthesis before a word. */
+const OPENERS = new Set([...'.!?:;«»"“”„(\n\u2014\u2013'].map((c) => c.charCodeAt(0)))
+
 /**
  * The word right before `pos` on the same line (up to 40 characters back), if any. A given name and its
  * surname share a line; a word on the line above is a heading or a caption, not a given name.
+ * (A hand-written backward scan: it runs for every surname on a page.)
  */
 export function wordBefore(text: string, pos: number): WordBefore | undefined {
-  const from = Math.max(0, pos - 40)
-  const window = text.slice(from, pos)
-  const m = WORD_BEFORE.exec(window)
-  if (!m?.[1]) {
+  let j = pos - 1
+  while (j >= 0 && isLineSpace(text.charCodeAt(j))) {
+    j--
+  }
+  if (j === pos - 1 || j < 0) {
     return undefined
   }
-  const start = from + m.index
-  const before = text.slice(Math.max(0, start - 8), start)
-  return { word: m[1], start, opening: start === 0 || SENTENCE_END.test(before) }
+  const end = j + 1
+  while (j >= 0 && end - j <= WORD_BEFORE_REACH && isWordish(text.charCodeAt(j))) {
+    j--
+  }
+  let start = j + 1
+  while (start < end && !isLetter(text.charCodeAt(start))) {
+    start++
+  }
+  if (start >= end || pos - start > WORD_BEFORE_REACH) {
+    return undefined
+  }
+  let k = start - 1
+  while (
+    k >= 0 &&
+    (isLineSpace(text.charCodeAt(k)) || text.charCodeAt(k) === 0x0a || text.charCodeAt(k) === 0x0d)
+  ) {
+    k--
+  }
+  const opening =
+    k < 0 ||
+    OPENERS.has(text.charCodeAt(k)) ||
+    (text.charCodeAt(k) === 0x2d && text.charCodeAt(k - 1) === 0x2d)
+  return { word: text.slice(start, end), start, opening }
 }
 
 const isCapitalised = (word: string): boolean => {
@@ -202,7 +233,20 @@ export function looksLikeOtherGivenName(before: WordBefore, ownGivenNames: Reado
 const PATRONYMIC_BEFORE =
   /(\p{Lu}[\p{Ll}\p{M}’'-]+)[ \u00a0]+(?:\(?\p{Lu}[\p{Ll}\p{M}]+[ \u00a0]+(?:uulu|kyzy|уулу|кызы)\)?|\p{Lu}[\p{Ll}\p{M}]+(?:ovich|evich|ovna|evna|ович|евич|овна|евна|ojewitsch|owitsch|ewitsch)(?:[ \u00a0]+\(\p{Lu}[\p{Ll}\p{M}]+[ \u00a0]+(?:uulu|kyzy|уулу|кызы)\))?)[ \u00a0]+$/u
 
+/** The word before a surname ends like a patronymic, or a parenthesis closes there: worth the full pattern. */
+const PATRONYMIC_END = /(uulu|kyzy|уулу|кызы|vich|vna|вич|вна|witsch)$/
+
 export function patronymicBefore(text: string, pos: number): { start: number; given: string } | undefined {
+  let j = pos - 1
+  while (j >= 0 && isLineSpace(text.charCodeAt(j))) {
+    j--
+  }
+  if (j < 0) {
+    return undefined
+  }
+  if (text.charCodeAt(j) !== 0x29 && !PATRONYMIC_END.test(wordBefore(text, pos)?.word ?? '')) {
+    return undefined
+  }
   const from = Math.max(0, pos - 80)
   const m = PATRONYMIC_BEFORE.exec(text.slice(from, pos))
   if (!m?.[1]) {
@@ -225,6 +269,21 @@ const ROLE_WORDS: readonly [RegExp, RoleFamily][] = [
 ]
 
 /** Role families named in a short span of text ("Prime Minister", "президента"). */
+/** The last two words of `text` before `pos` (where a title stands: "Prime Minister", "экс-президент"). */
+export function titleSpanBefore(text: string, pos: number): string {
+  const from = Math.max(0, pos - WORD_BEFORE_REACH)
+  let j = pos
+  for (let words = 0; words < 2; words++) {
+    while (j > from && /\s/.test(text.charAt(j - 1))) {
+      j--
+    }
+    while (j > from && !/\s/.test(text.charAt(j - 1))) {
+      j--
+    }
+  }
+  return text.slice(j, pos)
+}
+
 export function roleFamiliesIn(span: string): Set<RoleFamily> {
   const out = new Set<RoleFamily>()
   for (const [re, family] of ROLE_WORDS) {

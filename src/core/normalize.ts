@@ -19,10 +19,15 @@ const SPACE = 0x20
 const APOSTROPHE = 0x27
 const HYPHEN = 0x2d
 
-/** Eagerly filled for the scripts news text is written in; other code points are classified on first use. */
+/**
+ * Per code point, filled on first use (a page uses a few hundred distinct characters): nothing is computed
+ * before it is needed, so loading the engine stays cheap.
+ */
 const classes = new Uint8Array(0x10000).fill(UNKNOWN)
-/** Folded code of each BMP code point in the eager range; 0 means "not computed yet". */
+/** Folded code of each BMP code point; 0 means "not computed yet", 0xffff "ignorable". */
 const folded = new Uint16Array(0x10000)
+/** Letter case of each BMP code point: 0 not computed yet, 1 not upper case, 2 upper case. */
+const uppers = new Uint8Array(0x10000)
 
 const WORD_RE = /[\p{L}\p{N}\p{M}]/u
 const SPACE_RE = /\s/u
@@ -99,18 +104,6 @@ function computeFold(code: number): number {
   return decomposed.length > 1 ? decomposed.charCodeAt(0) : lower.charCodeAt(0)
 }
 
-// Latin, Latin-1, Latin Extended, IPA, combining marks, Greek, Cyrillic and general punctuation cover
-// almost all news text; computing them up front keeps the scanning loop free of regular expressions.
-for (const [from, to] of [
-  [0, 0x52f],
-  [0x2000, 0x206f],
-]) {
-  for (let c = from ?? 0; c <= (to ?? 0); c++) {
-    classes[c] = computeClass(c)
-    folded[c] = computeFold(c) || 0xffff
-  }
-}
-
 /** The matcher class of a UTF-16 unit (CLASS_*). */
 export function charClass(code: number): number {
   const known = classes[code]
@@ -163,6 +156,11 @@ export function foldForMatching(text: string): string {
 
 /** True when the character is an upper-case letter (a letter whose lower case differs). */
 export function isUpperCode(code: number): boolean {
-  const ch = String.fromCharCode(code)
-  return ch !== ch.toLowerCase() && ch === ch.toUpperCase()
+  let u = uppers[code] ?? 0
+  if (u === 0) {
+    const ch = String.fromCharCode(code)
+    u = ch !== ch.toLowerCase() && ch === ch.toUpperCase() ? 2 : 1
+    uppers[code] = u
+  }
+  return u === 2
 }

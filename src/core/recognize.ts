@@ -3,8 +3,8 @@
  * text (+ page signals) → matches → coverage decision → mentions with resolved entities.
  */
 import type { Entity } from '../data/schema.ts'
-import { detectCoverage } from './detect-coverage.ts'
-import { disambiguate, rolePeriods, type Mention, type RolePeriods } from './disambiguate.ts'
+import { CoverageTally } from './detect-coverage.ts'
+import { Disambiguator, rolePeriods, type Mention, type RolePeriods } from './disambiguate.ts'
 import { buildEntityIndex, type EntityIndex } from './entity-index.ts'
 import { isoDay, type PageSignals } from './page-signals.ts'
 import { scanText } from './scan.ts'
@@ -49,25 +49,83 @@ export function countEntities(mentions: readonly Mention[]): EntityCount[] {
     .sort((a, b) => b.count - a.count || a.entity.localeCompare(b.entity))
 }
 
-export function recognize(recognizer: Recognizer, text: string, page: PageSignals = {}): Recognition {
-  const hits = scanText(recognizer.index, text)
-  const coverage = detectCoverage(recognizer.index, text, hits, page)
-  if (!coverage.relevant) {
-    return { relevant: false, score: coverage.score, mentions: [], entities: [], anchored: [] }
+/**
+ * Recognition of one page, fed in parts (the extension reads a big page in chunks between other work). The
+ * result of feeding the whole text at once is the same as feeding it in parts.
+ */
+export class RecognitionJob {
+  readonly #recognizer: Recognizer
+  readonly #tally: CoverageTally
+  readonly #disambiguator: Disambiguator
+  /** Mentions read before the page was known to be coverage. */
+  #buffered: Mention[] = []
+  #relevant = false
+
+  constructor(recognizer: Recognizer, page: PageSignals = {}, anchored?: ReadonlySet<string>) {
+    this.#recognizer = recognizer
+    this.#tally = new CoverageTally(recognizer.index, page)
+    const published = isoDay(page.published)
+    this.#disambiguator = new Disambiguator({
+      index: recognizer.index,
+      roles: recognizer.roles,
+      ...(published !== undefined ? { published } : {}),
+      ...(anchored !== undefined ? { anchored } : {}),
+    })
+    this.#relevant = this.#tally.relevant
   }
-  const published = isoDay(page.published)
-  const { mentions, anchored } = disambiguate(
-    published === undefined
-      ? { index: recognizer.index, roles: recognizer.roles }
-      : { index: recognizer.index, roles: recognizer.roles, published },
-    text,
-    hits,
-  )
+
+  get relevant(): boolean {
+    return this.#relevant
+  }
+
+  get score(): number {
+    return this.#tally.score
+  }
+
+  get anchored(): ReadonlySet<string> {
+    return this.#disambiguator.anchored
+  }
+
+  /**
+   * Reads `text[from, to)` (cut where no name can span, e.g. between blocks). Returns the mentions to
+   * highlight now: the new ones on coverage, and when the page has just become coverage, all read so far.
+   */
+  feed(text: string, from = 0, to = text.length): Mention[] {
+    const hits = scanText(this.#recognizer.index, text, from, to)
+    this.#tally.addBody(text, hits)
+    const mentions = this.#disambiguator.resolve(text, hits)
+    if (this.#relevant) {
+      return mentions
+    }
+    this.#buffered.push(...mentions)
+    if (!this.#tally.relevant) {
+      return []
+    }
+    this.#relevant = true
+    const all = this.#buffered
+    this.#buffered = []
+    return all
+  }
+
+  /** Everything is read: settles what depended on the rest of the page. Returns mentions that changed. */
+  finish(): Mention[] {
+    const changed = this.#disambiguator.finish()
+    return this.#relevant ? changed : []
+  }
+}
+
+export function recognize(recognizer: Recognizer, text: string, page: PageSignals = {}): Recognition {
+  const job = new RecognitionJob(recognizer, page)
+  const mentions = job.feed(text)
+  job.finish()
+  if (!job.relevant) {
+    return { relevant: false, score: job.score, mentions: [], entities: [], anchored: [] }
+  }
   return {
     relevant: true,
-    score: coverage.score,
+    score: job.score,
     mentions,
     entities: countEntities(mentions),
-    anchored: [...anchored],
+    anchored: [...job.anchored],
   }
 }

@@ -51,8 +51,17 @@ export const Timing = v.object({
   checkMs: v.optional(Ms),
   /** Building the engine's data index and matcher. */
   initMs: v.optional(Ms),
-  /** The last full scan: flatten, recognise, highlight. */
+  /**
+   * The last full scan, in the part that blocks the page: reading the text, then recognising and highlighting
+   * its first chunk (the rest follows in idle time).
+   */
   scanMs: v.optional(Ms),
+  /** Reading the page's text into one string. */
+  flattenMs: v.optional(Ms),
+  /** All the scan's work, idle chunks included (its CPU time, without the gaps between chunks). */
+  recognizeMs: v.optional(Ms),
+  /** From the start of the scan until every name is highlighted (wall time, gaps included). */
+  totalMs: v.optional(Ms),
   /** Recent cards: hover intent (or command) to the card painted. */
   cardMs: v.optional(v.array(Ms)),
 })
