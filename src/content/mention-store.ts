@@ -17,8 +17,12 @@ export interface PageMention {
   readonly range: StaticRange
   /** The text as matched, to notice when the page has rewritten it. */
   readonly surface: string
-  /** The CSS.highlights entry holding its range ('' when its type is switched off). */
+  /** The CSS.highlights entry its range belongs under ('' when its type is switched off). */
   highlight: string
+  /** The entry its range is registered under now ('' when not registered: off, or far on a big page). */
+  painted: string
+  /** The block element the mention is in. */
+  block?: Element
   /** The live Range for geometry, made on first use. */
   live?: Range
 }
@@ -42,6 +46,7 @@ export function fromMention(
     range,
     surface,
     highlight: '',
+    painted: '',
   }
 }
 

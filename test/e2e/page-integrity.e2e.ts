@@ -298,9 +298,14 @@ inBothBrowsers(
           last = now
         }, 20)
       })
+      // Past 1,500 mentions only those near the viewport are painted (docs/ARCHITECTURE.md): the last
+      // paragraph gets its highlights once it is scrolled to, after the scan has reached it.
+      await until(page, hasHighlights, undefined, Boolean, 30_000)
+      await page.evaluate(() => document.querySelector('#last')?.scrollIntoView({ block: 'center' }))
       await until(page, highlightsIn, '#last', (t) => t.includes('Sadyr Japarov'), 30_000)
       const traces = await page.evaluate(extensionTraces)
-      expect(traces.ranges).toBeGreaterThan(10_000)
+      expect(traces.ranges).toBeGreaterThan(0)
+      expect(traces.ranges, 'ranges painted at once on a page of 10,000+ mentions').toBeLessThan(5_000)
       await sleep(300)
       const maxGap = await page.evaluate(() => (window as unknown as { __maxGap: number }).__maxGap)
       console.log(
@@ -309,6 +314,10 @@ inBothBrowsers(
       expect(maxGap).toBeLessThan(5000)
       await hover(page, 'Sadyr Japarov', '#last')
       expect((await page.waitFor(openCard)).entity).toBe('sadyr-japarov')
+      // Scrolled far away again, the last paragraph's ranges are taken out: the registry stays small.
+      await page.mouseMove(1, 1)
+      await page.evaluate(() => window.scrollTo(0, 0))
+      await until(page, highlightsIn, '#last', (t) => t.length === 0)
       const served = GENERATED_PAGES['generated/big-article.html']!()
       await expectAsServed(page, served)
       await offAndOnAgain(page, control, () => expectAsServed(page, served))

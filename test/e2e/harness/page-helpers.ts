@@ -23,7 +23,17 @@ export function highlightedTexts(): string[] {
     if (!name.startsWith('kyrgyzstan-context') || name === 'kyrgyzstan-context-focus') {
       return
     }
-    h.forEach((r) => out.push((r as Range).toString()))
+    h.forEach((r) => {
+      // StaticRange (what the extension registers) has no text of its own: read it through a live Range.
+      const range = document.createRange()
+      try {
+        range.setStart(r.startContainer, r.startOffset)
+        range.setEnd(r.endContainer, r.endOffset)
+        out.push(range.toString())
+      } catch {
+        out.push('') // offsets past the end of text the page shortened
+      }
+    })
   })
   return out
 }

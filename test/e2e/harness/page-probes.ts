@@ -27,7 +27,7 @@ export interface HighlightReport {
 export function highlightReport(): HighlightReport {
   const entries: Record<string, number> = {}
   const live: HighlightedRange[] = []
-  const ranges: AbstractRange[] = []
+  const ranges: Range[] = []
   let stale = 0
   const zoneOf = (node: Node): string => {
     let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement
@@ -53,8 +53,15 @@ export function highlightReport(): HighlightReport {
       return
     }
     h.forEach((r) => {
-      const range = r as Range
-      if (!range.startContainer.isConnected || !range.endContainer.isConnected || range.collapsed) {
+      // The extension registers StaticRanges: made live here to read their text and compare them.
+      let range: Range | null = document.createRange()
+      try {
+        range.setStart(r.startContainer, r.startOffset)
+        range.setEnd(r.endContainer, r.endOffset)
+      } catch {
+        range = null // offsets past the end of text the page shortened
+      }
+      if (!range || !r.startContainer.isConnected || !r.endContainer.isConnected || range.collapsed) {
         stale++
         return
       }
@@ -62,7 +69,7 @@ export function highlightReport(): HighlightReport {
       live.push({ entry: name, text: range.toString(), zone: zoneOf(range.startContainer) })
     })
   })
-  const sorted = (ranges as Range[]).slice().sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))
+  const sorted = ranges.slice().sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))
   let duplicates = 0
   for (let i = 1; i < sorted.length; i++) {
     const prev = sorted[i - 1] as Range
@@ -300,9 +307,17 @@ export function highlightsIn(selector: string): string[] {
       return
     }
     h.forEach((r) => {
-      const range = r as Range
-      if (range.startContainer.isConnected && !range.collapsed && root.contains(range.startContainer)) {
+      if (!r.startContainer.isConnected || r.collapsed || !root.contains(r.startContainer)) {
+        return
+      }
+      // StaticRange (what the extension registers) has no text of its own: read it through a live Range.
+      const range = document.createRange()
+      try {
+        range.setStart(r.startContainer, r.startOffset)
+        range.setEnd(r.endContainer, r.endOffset)
         out.push(range.toString())
+      } catch {
+        // offsets past the end of text the page shortened: stale, not a highlight
       }
     })
   })
