@@ -6,14 +6,13 @@
  * settings to change. Late text is checked in batches, reading only what was added and at most
  * PREFILTER_TEXT_BUDGET characters of it. It answers the popup until the engine takes over.
  */
-import browser from 'webextension-polyfill'
 import { mentionsKyrgyzstan } from '../core/prefilter.ts'
 import { LAZY_CHUNK } from '../shared/lazy-chunk.ts'
 import { guard, guardAsync } from '../shared/log.ts'
-import { parseMessage, type PageStateReply } from '../shared/messages.ts'
-import { isActiveOn, type Settings } from '../shared/settings.ts'
-import { loadSettings, onSettingsChanged } from '../shared/settings-store.ts'
+import type { PageStateReply } from '../shared/messages.ts'
+import { isActiveOn, type Switches } from '../shared/switches.ts'
 import { bridge, timed } from './bridge.ts'
+import { answer, ext, loadSwitches, onSwitchesChanged } from './every-page-api.ts'
 import { watchNavigation } from './navigation-watch.ts'
 import { readAddedText, readPageSample } from './page-sample.ts'
 
@@ -34,9 +33,9 @@ async function loadEngine(): Promise<void> {
     return
   }
   if (__TARGET__ === 'firefox') {
-    await browser.runtime.sendMessage({ type: 'load-engine' })
+    await ext.runtime.sendMessage({ type: 'load-engine' })
   } else {
-    await import(/* @vite-ignore */ browser.runtime.getURL(LAZY_CHUNK))
+    await import(/* @vite-ignore */ ext.runtime.getURL(LAZY_CHUNK))
   }
 }
 
@@ -46,7 +45,7 @@ async function boot(): Promise<void> {
     return
   }
   shared.booted = true
-  let settings: Settings = await loadSettings()
+  let settings: Switches = await loadSwitches()
   let watching: AbortController | undefined
   /** Set once the engine is asked for: from then on it does the watching. */
   let loading = false
@@ -131,7 +130,7 @@ async function boot(): Promise<void> {
     watching = undefined
   }
 
-  onSettingsChanged((next) =>
+  onSwitchesChanged((next) =>
     guard('settings', () => {
       settings = next
       if (active()) {
@@ -143,9 +142,9 @@ async function boot(): Promise<void> {
     }),
   )
 
-  browser.runtime.onMessage.addListener((raw: unknown) => {
-    // Once the engine is loaded, it answers.
-    if (shared.engineLoaded || parseMessage(raw)?.type !== 'get-page-state') {
+  // Until the engine is loaded, this script answers the popup; then the engine does.
+  answer('get-page-state', () => {
+    if (shared.engineLoaded) {
       return undefined
     }
     const reply: PageStateReply = {
@@ -157,7 +156,7 @@ async function boot(): Promise<void> {
       engine: false,
       timing: shared.timing,
     }
-    return Promise.resolve(reply)
+    return reply
   })
 
   guard('check', check)

@@ -4,8 +4,18 @@
  */
 import { PREFILTER_TEXT_BUDGET } from '../core/prefilter.ts'
 
-const META =
-  'meta[name="description"],meta[name="keywords"],meta[name="news_keywords"],meta[property="og:title"],meta[property="og:description"],meta[property="article:section"],meta[property="article:tag"]'
+/** The metadata fields the check reads (name or property). */
+const META = new Set([
+  'description',
+  'keywords',
+  'news_keywords',
+  'og:title',
+  'og:description',
+  'article:section',
+  'article:tag',
+])
+/** At most this many of them: a page with hundreds of tags does not slow the check. */
+const MAX_META = 20
 
 /** Tags whose text is not page text. Checked on the parent only: the sample need not be exact. */
 const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA'])
@@ -17,16 +27,22 @@ const TEXT_NODE = 3
 
 export function readPageSample(doc: Document, url: string, budget = PREFILTER_TEXT_BUDGET): string {
   const parts: string[] = [doc.title, url]
+  // Metadata lives in <head>. A document-wide query would walk every element of a 2 MB page.
+  // Walked by hand: compiling a selector costs more than reading the few dozen elements of a head.
   let metas = 0
-  for (const meta of doc.querySelectorAll(META)) {
-    parts.push(meta.getAttribute('content') ?? '')
-    if (++metas > 20) {
-      break
+  let ld = false
+  for (const el of doc.head?.children ?? []) {
+    const tag = el.localName
+    if (tag === 'meta' && metas < MAX_META) {
+      const key = el.getAttribute('name') ?? el.getAttribute('property') ?? ''
+      if (META.has(key.toLowerCase())) {
+        parts.push(el.getAttribute('content') ?? '')
+        metas++
+      }
+    } else if (tag === 'script' && !ld && el.getAttribute('type') === 'application/ld+json') {
+      parts.push((el.textContent ?? '').slice(0, MAX_LD_CHARS))
+      ld = true
     }
-  }
-  const ld = doc.querySelector('script[type="application/ld+json"]')
-  if (ld?.textContent) {
-    parts.push(ld.textContent.slice(0, MAX_LD_CHARS))
   }
   if (doc.body) {
     readText(doc.body, budget, parts)

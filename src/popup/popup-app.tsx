@@ -8,7 +8,7 @@ import type { Event } from '../data/schema.ts'
 import { formatDate, formatNumber, t, type UiLanguage } from '../shared/i18n.ts'
 import type { PageStateReply } from '../shared/messages.ts'
 import '../ui/citations.css'
-import { Refs, SourceList } from '../ui/citations.tsx'
+import { Refs, SourceDisclosure } from '../ui/citations.tsx'
 import { eventView, type EventView } from './event-view.ts'
 
 /** What the popup knows about the current tab. */
@@ -197,10 +197,7 @@ function EventSection({ view, lang }: { view: EventView; lang: UiLanguage }) {
         ))}
       </ol>
 
-      <details class="source-list">
-        <summary>{t('cardSourcesCount', String(view.sources.length))}</summary>
-        <SourceList sources={view.sources} lang={lang} />
-      </details>
+      <SourceDisclosure sources={view.sources} lang={lang} />
     </section>
   )
 }

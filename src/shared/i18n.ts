@@ -10,12 +10,23 @@ export type MessageKey = keyof typeof en
 
 export type UiLanguage = 'en' | 'ru'
 
+let cachedLanguage: UiLanguage | undefined
+
+/** The browser's UI language, as far as we have translations (read once: it does not change under us). */
 export function uiLanguage(): UiLanguage {
-  try {
-    return browser.i18n.getUILanguage().toLowerCase().startsWith('ru') ? 'ru' : 'en'
-  } catch {
-    return 'en'
+  if (cachedLanguage === undefined) {
+    try {
+      cachedLanguage = browser.i18n.getUILanguage().toLowerCase().startsWith('ru') ? 'ru' : 'en'
+    } catch {
+      cachedLanguage = 'en'
+    }
   }
+  return cachedLanguage
+}
+
+/** Forgets the cached language (tests switch it). */
+export function resetUiLanguage(): void {
+  cachedLanguage = undefined
 }
 
 /** The UI string for `key`; the key itself if the locale lacks it (visible in tests, never blank). */
@@ -37,14 +48,36 @@ export function formatDate(iso: string, lang: UiLanguage = uiLanguage()): string
     return iso
   }
   const date = new Date(Date.UTC(y, (m ?? 1) - 1, d ?? 1))
-  const options: Intl.DateTimeFormatOptions =
-    d !== undefined
-      ? { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }
-      : m !== undefined
-        ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
-        : { year: 'numeric', timeZone: 'UTC' }
-  return new Intl.DateTimeFormat(lang, options).format(date)
+  const precision = d !== undefined ? 'day' : m !== undefined ? 'month' : 'year'
+  return dateFormat(lang, precision).format(date)
 }
 
-export const formatNumber = (n: number, lang: UiLanguage = uiLanguage()): string =>
-  new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(n)
+/** Formatters are costly to create (a card formats dozens of dates): one per language and precision. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+
+function dateFormat(lang: UiLanguage, precision: 'day' | 'month' | 'year'): Intl.DateTimeFormat {
+  const key = `${lang}:${precision}`
+  let f = dateFormats.get(key)
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions =
+      precision === 'day'
+        ? { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }
+        : precision === 'month'
+          ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
+          : { year: 'numeric', timeZone: 'UTC' }
+    f = new Intl.DateTimeFormat(lang, options)
+    dateFormats.set(key, f)
+  }
+  return f
+}
+
+const numberFormats = new Map<UiLanguage, Intl.NumberFormat>()
+
+export function formatNumber(n: number, lang: UiLanguage = uiLanguage()): string {
+  let f = numberFormats.get(lang)
+  if (!f) {
+    f = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 })
+    numberFormats.set(lang, f)
+  }
+  return f.format(n)
+}

@@ -5,8 +5,10 @@
  */
 import * as v from 'valibot'
 import { ENTITY_TYPES, type EntityTypeName } from '../data/schema.ts'
+import { DEFAULT_SWITCHES } from './switches.ts'
 
-export const SETTINGS_KEY = 'settings'
+export { SETTINGS_KEY, isActiveOn, isSiteDisabled } from './switches.ts'
+
 export const SETTINGS_VERSION = 1
 
 export const HIGHLIGHT_STYLES = ['underline', 'background', 'colorblind'] as const
@@ -39,8 +41,7 @@ export type Settings = v.InferOutput<typeof SettingsSchema>
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
   version: SETTINGS_VERSION,
-  enabled: true,
-  disabledSites: [],
+  ...DEFAULT_SWITCHES,
   highlightStyle: 'underline',
   types: Object.fromEntries(ENTITY_TYPES.map((t) => [t, true])) as Record<EntityTypeName, boolean>,
   // Long enough that a pointer crossing a line of text does not open cards, short enough to feel immediate
@@ -102,18 +103,6 @@ export function parseSettings(stored: unknown): ParsedSettings {
     warning: `stored settings are invalid (${where ? `${where}: ` : ''}${issue?.message ?? 'unknown'}); using defaults`,
   }
 }
-
-/** Whether `host` is covered by an entry of the disabled list (the entry itself or a subdomain of it). */
-export function isSiteDisabled(settings: Settings, host: string): boolean {
-  const h = host.toLowerCase().replace(/^www\./, '')
-  return settings.disabledSites.some((site) => {
-    const s = site.toLowerCase().replace(/^www\./, '')
-    return h === s || h.endsWith(`.${s}`)
-  })
-}
-
-export const isActiveOn = (settings: Settings, host: string): boolean =>
-  settings.enabled && !isSiteDisabled(settings, host)
 
 /** Normalises what a user typed into a host name for the disabled list, or undefined when it is not one. */
 export function siteFromInput(input: string): string | undefined {

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks'
 import type { Source } from '../data/schema.ts'
 import { formatDate, t, type UiLanguage } from '../shared/i18n.ts'
 
@@ -54,5 +55,22 @@ export function SourceList({ sources, lang }: { sources: readonly Source[]; lang
         </li>
       ))}
     </ol>
+  )
+}
+
+/**
+ * The source list behind a "Sources (n)" disclosure, rendered only once opened: a card lists up to a few
+ * dozen sources, and a reader who never opens the list should not pay for it when the card appears.
+ */
+export function SourceDisclosure({ sources, lang }: { sources: readonly Source[]; lang: UiLanguage }) {
+  const [open, setOpen] = useState(false)
+  if (sources.length === 0) {
+    return null
+  }
+  return (
+    <details class="source-list" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{t('cardSourcesCount', String(sources.length))}</summary>
+      {open && <SourceList sources={sources} lang={lang} />}
+    </details>
   )
 }

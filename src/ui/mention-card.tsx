@@ -8,7 +8,7 @@ import { useEffect, useId, useRef } from 'preact/hooks'
 import type { EntityTypeName, Source } from '../data/schema.ts'
 import { formatDate, t, type MessageKey, type UiLanguage } from '../shared/i18n.ts'
 import type { AmbiguousCardView, CardView, Cited, EntityCardView, RoleView } from './card-view.ts'
-import { Refs, SourceList } from './citations.tsx'
+import { Refs, SourceDisclosure } from './citations.tsx'
 
 export type Theme = 'light' | 'dark'
 
@@ -293,12 +293,7 @@ export function MentionCard(props: CardProps) {
       ) : (
         <AmbiguousBody view={view} lang={lang} onChoose={props.onChoose} />
       )}
-      {view.sources.length > 0 && (
-        <details class="source-list">
-          <summary>{t('cardSourcesCount', String(view.sources.length))}</summary>
-          <SourceList sources={view.sources} lang={lang} />
-        </details>
-      )}
+      <SourceDisclosure sources={view.sources} lang={lang} />
     </div>
   )
 }

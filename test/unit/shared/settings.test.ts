@@ -7,6 +7,7 @@ import {
   siteFromInput,
   withSiteEnabled,
 } from '../../../src/shared/settings.ts'
+import { readSwitches } from '../../../src/shared/switches.ts'
 import { loadSettings } from '../../../src/shared/settings-store.ts'
 import { fakeBrowser } from '../fake-browser.ts'
 
@@ -76,5 +77,33 @@ describe('settings in storage', () => {
     expect(warn).toHaveBeenCalledTimes(1)
     expect(warn.mock.calls[0]?.[0]).toMatch(/^\[Kyrgyzstan Context\] settings: stored settings are invalid/)
     warn.mockRestore()
+  })
+})
+
+describe('the switches the every-page script reads', () => {
+  it('agree with the full settings on valid input', () => {
+    for (const stored of [
+      undefined,
+      { version: 1, enabled: false },
+      { version: 1, disabledSites: ['a.example'] },
+    ]) {
+      const full = parseSettings(stored).settings
+      expect(readSwitches(stored).switches).toEqual({
+        enabled: full.enabled,
+        disabledSites: full.disabledSites,
+      })
+    }
+  })
+
+  it('fall back to on everywhere when the switches themselves are corrupt, with a warning', () => {
+    expect(readSwitches({ enabled: 'no' })).toEqual({
+      switches: { enabled: true, disabledSites: [] },
+      warning: 'stored switches are invalid; using defaults',
+    })
+    expect(readSwitches(42).warning).toMatch(/not an object/)
+  })
+
+  it('keep the user’s switches when only another field is corrupt', () => {
+    expect(readSwitches({ version: 1, enabled: false, hoverDelayMs: 'soon' }).switches.enabled).toBe(false)
   })
 })
