@@ -58,8 +58,9 @@ export function onSwitchesChanged(listener: (switches: Switches) => void): void 
 }
 
 /**
- * Answers `type` messages with `answer()`; others are left to other listeners (the engine, once loaded).
- * sendResponse rather than a returned promise: that works in every Chrome the manifest accepts.
+ * Answers `type` messages with what `reply()` gives (or resolves to); when it gives undefined, other
+ * listeners (the engine, once loaded) answer instead. sendResponse rather than a returned promise: that
+ * works in every Chrome the manifest accepts.
  */
 export function answer(type: string, reply: () => unknown): void {
   ext.runtime.onMessage.addListener((message, _sender, sendResponse) => {
@@ -70,6 +71,13 @@ export function answer(type: string, reply: () => unknown): void {
     const response = reply()
     if (response === undefined) {
       return undefined
+    }
+    if (response instanceof Promise) {
+      response.then(sendResponse, (err: unknown) => {
+        logOnce('answer', err)
+        sendResponse(undefined)
+      })
+      return true
     }
     sendResponse(response)
     return false

@@ -1,10 +1,11 @@
 /**
- * The every-page content script. It must cost next to nothing where it has nothing to do: it reads the
- * settings, takes a bounded sample of the page (prefilter.ts) and, only if the page says anything Kyrgyz,
- * loads the engine chunk (main.ts). Otherwise it changes nothing and waits: for a navigation, for text the
- * page adds later (a late title, a lazily loaded article, a single-page app rendering a new view) or for the
- * settings to change. Late text is checked in batches, reading only what was added and at most
- * PREFILTER_TEXT_BUDGET characters of it. It answers the popup until the engine takes over.
+ * The every-page content script. It must cost next to nothing where it has nothing to do: it takes a bounded
+ * sample of the page (prefilter.ts) and, only if the page says anything Kyrgyz, reads the on/off switches and
+ * loads the engine chunk (main.ts). Otherwise it changes nothing, calls no extension API beyond registering
+ * its answer to the popup, and waits: for a navigation, or for text the page adds later (a late title, a
+ * lazily loaded article, a single-page app rendering a new view). Late text is checked in batches, reading
+ * only what was added and at most PREFILTER_TEXT_BUDGET characters of it. It answers the popup until the
+ * engine takes over.
  */
 import { mentionsKyrgyzstan } from '../core/prefilter.ts'
 import { LAZY_CHUNK } from '../shared/lazy-chunk.ts'
@@ -39,40 +40,76 @@ async function loadEngine(): Promise<void> {
   }
 }
 
-async function boot(): Promise<void> {
+function boot(): void {
   const shared = bridge()
   if (shared.booted) {
     return
   }
   shared.booted = true
-  let settings: Switches = await loadSwitches()
+  /**
+   * The on/off switches, read the first time the page mentions Kyrgyzstan (or the popup asks): on an unrelated
+   * page the script never calls an extension API beyond registering its answer to the popup.
+   */
+  let settings: Switches | undefined
+  let reading: Promise<Switches> | undefined
   let watching: AbortController | undefined
   /** Set once the engine is asked for: from then on it does the watching. */
   let loading = false
 
-  const active = (): boolean => !loading && !shared.engineLoaded && isActiveOn(settings, location.hostname)
+  const host = (): string => location.hostname
+  /** Whether there is anything left to watch for: no engine yet, and no switch known to keep it off here. */
+  const active = (): boolean =>
+    !loading && !shared.engineLoaded && (settings === undefined || isActiveOn(settings, host()))
+
+  const switches = (): Promise<Switches> =>
+    (reading ??= loadSwitches().then((read) => {
+      settings = read
+      onSwitchesChanged((next) =>
+        guard('settings', () => {
+          settings = next
+          if (active()) {
+            check()
+            watch()
+          } else {
+            unwatch()
+          }
+        }),
+      )
+      return read
+    }))
 
   const load = (): void => {
     loading = true
-    watching?.abort()
-    watching = undefined
+    unwatch()
     void guardAsync('load', loadEngine)
+  }
+
+  /** The page mentions Kyrgyzstan: the engine loads unless a switch keeps it off here. */
+  const found = (): void => {
+    if (settings === undefined) {
+      void guardAsync('settings', () => switches().then(found))
+    } else if (active()) {
+      load()
+    } else {
+      unwatch()
+    }
   }
 
   /** The whole bounded sample: at start, after a navigation, and when a batch of late text was too big. */
   const check = (): void => {
     if (active() && timed('checkMs', () => mentionsKyrgyzstan(readPageSample(document, location.href)))) {
-      load()
+      found()
     }
   }
 
   /** Only what the page added since the last check (a new title among it: its text node is replaced). */
   const checkAdded = (nodes: Iterable<Node>): void => {
     if (active() && timed('checkMs', () => mentionsKyrgyzstan(readAddedText(nodes)))) {
-      load()
+      found()
     }
   }
 
+  // Late text: a page still loading, a lazily loaded article, a single-page app rendering a new view.
   const watch = (): void => {
     if (watching || !active()) {
       return
@@ -80,10 +117,6 @@ async function boot(): Promise<void> {
     watching = new AbortController()
     const { signal } = watching
     const navigation = watchNavigation(() => guard('check', check), signal)
-    // A page still loading may get its article (and title) after document_idle.
-    if (document.readyState !== 'complete') {
-      window.addEventListener('load', () => guard('check', check), { once: true, signal })
-    }
     let added = new Set<Node>()
     let overflow = false
     let timer: number | undefined
@@ -130,38 +163,25 @@ async function boot(): Promise<void> {
     watching = undefined
   }
 
-  onSwitchesChanged((next) =>
-    guard('settings', () => {
-      settings = next
-      if (active()) {
-        check()
-        watch()
-      } else {
-        unwatch()
-      }
-    }),
-  )
-
   // Until the engine is loaded, this script answers the popup; then the engine does.
   answer('get-page-state', () => {
     if (shared.engineLoaded) {
       return undefined
     }
-    const reply: PageStateReply = {
-      host: location.hostname,
-      active: isActiveOn(settings, location.hostname),
+    return switches().then((known): PageStateReply => ({
+      host: host(),
+      active: isActiveOn(known, host()),
       relevant: false,
       entities: [],
       ambiguous: 0,
       engine: false,
       timing: shared.timing,
-    }
-    return reply
+    }))
   })
 
   guard('check', check)
   watch()
 }
 
-// The first run, until the script waits for the settings, is timed as `bootMs`.
-void guardAsync('boot', () => timed('bootMs', boot))
+// Everything the script does when the page loads is timed as `bootMs` (the check inside it as `checkMs`).
+guard('boot', () => timed('bootMs', boot))
