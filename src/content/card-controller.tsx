@@ -176,15 +176,34 @@ export class CardController {
         .then(({ x, y }) => {
           floating.style.left = `${x}px`
           floating.style.top = `${y}px`
-          const shown = card.onShown
-          if (shown) {
-            card.onShown = undefined
+          if (!placed) {
+            placed = true
             // The next frame's callback runs before that frame is painted with the card in place.
-            requestAnimationFrame(() => guard('card', shown))
+            requestAnimationFrame(() => guard('card', () => afterFirstPaint()))
           }
         })
         .catch((err: unknown) => logOnce('card', err))
     }
-    this.#stopTracking = autoUpdate(reference, floating, update, { animationFrame: false })
+    let placed = false
+    // Following layout shifts (an ad loading above the name moves it) needs an IntersectionObserver on the
+    // name's element, whose setup forces another layout: it starts once the card is on screen, not before.
+    const firstTracking = autoUpdate(reference, floating, update, {
+      animationFrame: false,
+      layoutShift: false,
+    })
+    const afterFirstPaint = (): void => {
+      const shown = card.onShown
+      card.onShown = undefined
+      shown?.()
+      setTimeout(() =>
+        guard('card', () => {
+          if (this.#open === card && this.#stopTracking === firstTracking) {
+            firstTracking()
+            this.#stopTracking = autoUpdate(reference, floating, update, { animationFrame: false })
+          }
+        }),
+      )
+    }
+    this.#stopTracking = firstTracking
   }
 }

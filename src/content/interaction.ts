@@ -30,7 +30,8 @@ export class Interaction {
   #byKeyboard = false
   /** The entity shown when the card is for an ambiguous mention and the reader picked a candidate. */
   #chosen: string | undefined
-  #focusIndex = -1
+  /** The mention last opened: keyboard moves continue from it after its card is closed. */
+  #focused: PageMention | undefined
   #openTimer: number | undefined
   #closeTimer: number | undefined
   #pending: PageMention | undefined
@@ -82,7 +83,7 @@ export class Interaction {
     this.#cardMention = m
     this.#byKeyboard = how.byKeyboard
     this.#chosen = undefined
-    this.#focusIndex = this.#shownMentions().indexOf(m)
+    this.#focused = m
     this.#engine.highlighter.focus(m.range)
     this.#showCard(m, how.byKeyboard, how.rect, since)
   }
@@ -101,7 +102,8 @@ export class Interaction {
     if (shown.length === 0) {
       return
     }
-    const current = this.#cardMention ? shown.indexOf(this.#cardMention) : this.#focusIndex
+    const from = this.#cardMention ?? this.#focused
+    const current = from ? shown.indexOf(from) : -1
     const next =
       current < 0
         ? direction === 1
@@ -160,11 +162,11 @@ export class Interaction {
     if (!entity) {
       return ambiguousCardView(m.surface, m.candidates, { ...base, count: 1, position: 1 })
     }
-    const all = engine.store.ofEntity(entity.id)
+    const { count, position } = engine.store.placeOf(m, entity.id)
     return entityCardView(entity, {
       ...base,
-      count: Math.max(1, all.length),
-      position: Math.max(1, all.indexOf(m) + 1),
+      count: Math.max(1, count),
+      position: Math.max(1, position),
     })
   }
 
