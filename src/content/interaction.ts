@@ -3,6 +3,7 @@
  * (pointer out after a grace period, Esc, a tap elsewhere, the close button), unless pinned.
  */
 import { uiLanguage } from '../shared/i18n.ts'
+import { guard } from '../shared/log.ts'
 import { ambiguousCardView, entityCardView, type CardView } from '../ui/card-view.ts'
 import { recordCard } from './bridge.ts'
 import { caretAt, rectAt } from './caret.ts'
@@ -52,13 +53,19 @@ export class Interaction {
 
   attach(signal: AbortSignal): void {
     const opts = { capture: true, passive: true, signal }
-    document.addEventListener('pointermove', (e) => this.#onPointerMove(e), opts)
-    document.addEventListener('pointerdown', (e) => this.#onPointerDown(e), opts)
-    document.addEventListener('keydown', (e) => this.#onKeyDown(e), { capture: true, signal })
-    signal.addEventListener('abort', () => {
-      this.#clearTimers()
-      this.close()
+    // Every callback is guarded: an error of ours is reported once, never thrown into the page's console.
+    document.addEventListener('pointermove', (e) => guard('pointer', () => this.#onPointerMove(e)), opts)
+    document.addEventListener('pointerdown', (e) => guard('pointer', () => this.#onPointerDown(e)), opts)
+    document.addEventListener('keydown', (e) => guard('keyboard', () => this.#onKeyDown(e)), {
+      capture: true,
+      signal,
     })
+    signal.addEventListener('abort', () =>
+      guard('detach', () => {
+        this.#clearTimers()
+        this.close()
+      }),
+    )
   }
 
   /** The mention under a point, if it is highlighted. */
@@ -238,12 +245,14 @@ export class Interaction {
     }
     this.#point = { x: e.clientX, y: e.clientY }
     // One hit test per frame at most, however fast the pointer events come.
-    this.#frame ??= window.requestAnimationFrame(() => {
-      this.#frame = undefined
-      if (this.#point) {
-        this.#onHover(this.#point.x, this.#point.y)
-      }
-    })
+    this.#frame ??= window.requestAnimationFrame(() =>
+      guard('pointer', () => {
+        this.#frame = undefined
+        if (this.#point) {
+          this.#onHover(this.#point.x, this.#point.y)
+        }
+      }),
+    )
   }
 
   #onHover(x: number, y: number): void {
@@ -306,15 +315,19 @@ export class Interaction {
   #scheduleOpen(m: PageMention, x: number, y: number): void {
     this.#cancelOpen()
     this.#pending = m
-    this.#openTimer = window.setTimeout(() => {
-      this.#openTimer = undefined
-      this.#pending = undefined
-      // Still there? The pointer may have left while the timer ran.
-      if (this.#point && this.hitTest(this.#point.x, this.#point.y) !== m) {
-        return
-      }
-      this.open(m, { byKeyboard: false, ...this.#rectOption(m, x, y) })
-    }, this.#options.hoverDelayMs())
+    this.#openTimer = window.setTimeout(
+      () =>
+        guard('card', () => {
+          this.#openTimer = undefined
+          this.#pending = undefined
+          // Still there? The pointer may have left while the timer ran.
+          if (this.#point && this.hitTest(this.#point.x, this.#point.y) !== m) {
+            return
+          }
+          this.open(m, { byKeyboard: false, ...this.#rectOption(m, x, y) })
+        }),
+      this.#options.hoverDelayMs(),
+    )
   }
 
   #cancelOpen(): void {
@@ -329,12 +342,16 @@ export class Interaction {
     if (this.#closeTimer !== undefined || this.cards.pinned) {
       return
     }
-    this.#closeTimer = window.setTimeout(() => {
-      this.#closeTimer = undefined
-      if (!this.cards.pinned) {
-        this.close()
-      }
-    }, HIDE_GRACE_MS)
+    this.#closeTimer = window.setTimeout(
+      () =>
+        guard('card', () => {
+          this.#closeTimer = undefined
+          if (!this.cards.pinned) {
+            this.close()
+          }
+        }),
+      HIDE_GRACE_MS,
+    )
   }
 
   #cancelClose(): void {

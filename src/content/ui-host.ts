@@ -4,7 +4,7 @@
  * the script: an old host is adopted rather than duplicated), re-attached if the page removes it, and moved
  * into the fullscreen element while a page is fullscreen so cards stay visible.
  */
-import { logOnce } from '../shared/log.ts'
+import { guard, logOnce } from '../shared/log.ts'
 import cardCss from '../ui/card.css?inline'
 import citationsCss from '../ui/citations.css?inline'
 
@@ -83,11 +83,12 @@ export function ensureUiHost(): UiHost {
 export function followFullscreen(signal: AbortSignal): void {
   document.addEventListener(
     'fullscreenchange',
-    () => {
-      if (current?.host.isConnected) {
-        place(current.host)
-      }
-    },
+    () =>
+      guard('fullscreen', () => {
+        if (current?.host.isConnected) {
+          place(current.host)
+        }
+      }),
     { signal },
   )
 }
