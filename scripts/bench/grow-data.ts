@@ -5,18 +5,7 @@
  */
 import { buildEntityIndex } from '../../src/core/entity-index.ts'
 import type { Entity } from '../../src/data/schema.ts'
-
-/** A small deterministic generator (mulberry32): the same grown data in every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { random as seeded } from '../../test/e2e/harness/generated-pages.ts'
 
 const LATIN = [
   'ba',

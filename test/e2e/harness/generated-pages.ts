@@ -40,8 +40,8 @@ const OTHER_SENTENCES = [
   'A new bakery opened on the corner of the market square.',
 ]
 
-/** A small seeded generator (mulberry32): the same pages in every run. */
-function random(seed: number): () => number {
+/** A small seeded generator (mulberry32): the same pages (and the bench's grown data) in every run. */
+export function random(seed: number): () => number {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0
