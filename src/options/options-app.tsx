@@ -3,8 +3,9 @@
  * hover delay, and the sites where the extension is off. Few options, good defaults.
  */
 import { useState } from 'preact/hooks'
-import { ENTITY_TYPES, type EntityTypeName } from '../data/schema.ts'
+import { ENTITY_TYPES } from '../data/schema.ts'
 import { t, type MessageKey } from '../shared/i18n.ts'
+import { TYPE_LABEL } from '../ui/type-label.ts'
 import {
   HIGHLIGHT_STYLES,
   HOVER_DELAY_MAX,
@@ -18,15 +19,6 @@ const STYLE_LABEL: Record<HighlightStyle, MessageKey> = {
   underline: 'optionsStyleUnderline',
   background: 'optionsStyleBackground',
   colorblind: 'optionsStyleColorblind',
-}
-
-const TYPE_LABEL: Record<EntityTypeName, MessageKey> = {
-  person: 'typePerson',
-  place: 'typePlace',
-  organisation: 'typeOrganisation',
-  party: 'typeParty',
-  company: 'typeCompany',
-  media: 'typeMedia',
 }
 
 /** Step of the hover-delay slider. */

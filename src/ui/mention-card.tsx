@@ -5,10 +5,11 @@
  * content and data can never become markup.
  */
 import { useEffect, useId, useRef } from 'preact/hooks'
-import type { EntityTypeName, Source } from '../data/schema.ts'
-import { formatDate, t, type MessageKey, type UiLanguage } from '../shared/i18n.ts'
+import type { Source } from '../data/schema.ts'
+import { formatDate, t, type UiLanguage } from '../shared/i18n.ts'
 import type { AmbiguousCardView, CardView, Cited, EntityCardView, RoleView } from './card-view.ts'
 import { Refs, SourceDisclosure } from './citations.tsx'
+import { TYPE_LABEL } from './type-label.ts'
 
 export type Theme = 'light' | 'dark'
 
@@ -25,15 +26,6 @@ export interface CardProps {
   onMove: (delta: -1 | 1) => void
   /** Open the card of one candidate of an ambiguous mention. */
   onChoose: (entity: string) => void
-}
-
-export const TYPE_LABEL: Record<EntityTypeName, MessageKey> = {
-  person: 'typePerson',
-  place: 'typePlace',
-  organisation: 'typeOrganisation',
-  party: 'typeParty',
-  company: 'typeCompany',
-  media: 'typeMedia',
 }
 
 interface Ctx {
