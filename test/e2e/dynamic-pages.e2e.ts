@@ -5,8 +5,9 @@
  * the text, never changes the page (dom-watch.js records any change the page did not make itself), logs
  * nothing, and can be switched off and on without a reload.
  */
-import { afterEach, beforeAll, afterAll, expect, it } from 'vitest'
-import { offAndOnAgain, openSettingsControl, type SettingsControl } from './harness/extension-settings.ts'
+import { expect, it } from 'vitest'
+import { offAndOnAgain, useSettingsControl } from './harness/extension-settings.ts'
+import { hoverWord } from './harness/pointer.ts'
 import { hasHighlights, hostCount, openCard, wordCenter } from './harness/page-helpers.ts'
 import {
   countOccurrences,
@@ -16,7 +17,6 @@ import {
   highlightReport,
   highlightsIn,
 } from './harness/page-probes.ts'
-import type { TestPage } from './harness/browsers.ts'
 import { inBothBrowsers } from './harness/suite.ts'
 import { problems, sleep, until } from './harness/waiting.ts'
 
@@ -34,25 +34,8 @@ function renderState(): { renders: number; version: number; same: boolean } {
   }
 }
 
-async function hover(page: TestPage, word: string, root?: string): Promise<void> {
-  const point = await page.evaluate(wordCenter, { word, ...(root ? { root } : {}) })
-  expect(point, word).not.toBeNull()
-  await page.mouseMove(point!.x - 30, point!.y - 40)
-  await page.mouseMove(point!.x, point!.y)
-}
-
 inBothBrowsers('pages that change themselves', (ctx) => {
-  let control: SettingsControl
-  beforeAll(async () => {
-    // Opened first, so the pages under test are in the foreground.
-    control = await openSettingsControl(ctx)
-  })
-  afterEach(async () => {
-    await control.setEnabled(true)
-  })
-  afterAll(async () => {
-    await control.close()
-  })
+  const control = useSettingsControl(ctx)
 
   it('follows a framework that re-renders highlighted paragraphs: new text nodes, no stale or duplicate ranges', async () => {
     const url = ctx.server.url('framework-rerender.html')
@@ -100,11 +83,11 @@ inBothBrowsers('pages that change themselves', (ctx) => {
 
     // Off: every entry goes, and re-renders bring none back. On: they return on the current text.
     await page.evaluate(() => (window as unknown as { __start: () => void }).__start())
-    await control.setEnabled(false)
+    await control().setEnabled(false)
     await until(page, extensionTraces, undefined, (t) => t.entries === 0 && t.hosts === 0)
     await sleep(1200)
     expect(await page.evaluate(extensionTraces)).toEqual({ entries: 0, ranges: 0, hosts: 0 })
-    await control.setEnabled(true)
+    await control().setEnabled(true)
     await until(page, highlightReport, undefined, (r) => r.live.some((x) => x.zone === 'app'))
     await page.evaluate(() => (window as unknown as { __stop: () => void }).__stop())
 
@@ -137,21 +120,21 @@ inBothBrowsers('pages that change themselves', (ctx) => {
     await until(page, highlightsIn, '#story-3', (t) => t.includes('Omurbek Babanov'))
 
     // A card opens on a name of the feed, and our host appears: the one element we may add.
-    await hover(page, 'Roza Otunbayeva', '#story-2')
+    await hoverWord(page, 'Roza Otunbayeva', '#story-2')
     expect((await page.waitFor(openCard)).entity).toBe('roza-otunbayeva')
     expect(await page.evaluate(hostCount)).toBe(1)
 
     // Off: highlights, card and host go; new stories stay plain; hovering opens nothing.
-    await control.setEnabled(false)
+    await control().setEnabled(false)
     await until(page, extensionTraces, undefined, (t) => t.entries === 0 && t.hosts === 0)
     await loadMore(5)
     await sleep(1000)
-    await hover(page, 'Askar Akayev', '#story-4')
+    await hoverWord(page, 'Askar Akayev', '#story-4')
     await sleep(800)
     expect(await page.evaluate(extensionTraces)).toEqual({ entries: 0, ranges: 0, hosts: 0 })
 
     // On: everything, the stories added while off included, is highlighted again.
-    await control.setEnabled(true)
+    await control().setEnabled(true)
     await until(
       page,
       highlightsIn,
@@ -217,7 +200,7 @@ inBothBrowsers('pages that change themselves', (ctx) => {
       sorted(names.flatMap((name) => Array<string>(expectedInFeed[name] ?? 0).fill(name))),
     )
     expect(await page.evaluate(domFingerprint, { mask: '#clock, #ticker, #banner, #feed' })).toEqual(outside)
-    await offAndOnAgain(page, control)
+    await offAndOnAgain(page, control())
     expect(await page.evaluate(foreignMutations)).toEqual([])
     expect(problems(page)).toEqual([])
     await page.close()
@@ -240,7 +223,7 @@ inBothBrowsers('pages that change themselves', (ctx) => {
       await until(page, extensionTraces, undefined, (t) => t.entries === 0)
       await page.evaluate(() => history.forward())
       await until(page, highlightsIn, '#view', (t) => t.includes('Sooronbay Jeenbekov'))
-      await offAndOnAgain(page, control)
+      await offAndOnAgain(page, control())
 
       expect(await page.evaluate(foreignMutations)).toEqual([])
       expect(problems(page)).toEqual([])
@@ -258,7 +241,7 @@ inBothBrowsers('pages that change themselves', (ctx) => {
       '#content',
       (t) => t.includes('Sadyr Japarov') && t.includes('Kyrgyzstan'),
     )
-    await offAndOnAgain(page, control)
+    await offAndOnAgain(page, control())
     expect(await page.evaluate(foreignMutations)).toEqual([])
     expect(problems(page)).toEqual([])
     await page.close()

@@ -6,11 +6,12 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import type { TestPage } from './harness/browsers.ts'
-import { offAndOnAgain, openSettingsControl, type SettingsControl } from './harness/extension-settings.ts'
+import { offAndOnAgain, useSettingsControl } from './harness/extension-settings.ts'
+import { hoverWord } from './harness/pointer.ts'
 import { GENERATED_PAGES } from './harness/generated-pages.ts'
-import { hasHighlights, highlightedTexts, hostCount, openCard, wordCenter } from './harness/page-helpers.ts'
+import { hasHighlights, highlightedTexts, hostCount, openCard } from './harness/page-helpers.ts'
 import {
   appendParagraph,
   caretAtEnd,
@@ -34,13 +35,6 @@ const fixture = (name: string): string => fs.readFileSync(path.join(FIXTURES, na
 
 const sorted = (xs: readonly string[]): string[] => [...xs].sort()
 
-async function hover(page: TestPage, word: string, root?: string): Promise<void> {
-  const point = await page.evaluate(wordCenter, { word, ...(root ? { root } : {}) })
-  expect(point, word).not.toBeNull()
-  await page.mouseMove(point!.x - 30, point!.y - 40)
-  await page.mouseMove(point!.x, point!.y)
-}
-
 /** The page's DOM (our host aside) is the served markup, untouched. */
 async function expectAsServed(page: TestPage, html: string, mask?: string): Promise<void> {
   const live = await page.evaluate(domFingerprint, mask ? { mask } : {})
@@ -51,16 +45,7 @@ async function expectAsServed(page: TestPage, html: string, mask?: string): Prom
 inBothBrowsers(
   'pages that must not break',
   (ctx) => {
-    let control: SettingsControl
-    beforeAll(async () => {
-      control = await openSettingsControl(ctx)
-    })
-    afterEach(async () => {
-      await control.setEnabled(true)
-    })
-    afterAll(async () => {
-      await control.close()
-    })
+    const control = useSettingsControl(ctx)
 
     it('never highlights or alters form fields, editors, code and hidden text, while the user types', async () => {
       const page = await ctx.browser.newPage(ctx.server.url('forms-and-editors.html'))
@@ -112,7 +97,7 @@ inBothBrowsers(
       await page.mouseClick(point!.x, point!.y)
       await page.evaluate(caretToEnd, '#question')
       const focused = await page.evaluate(formAndSelectionState)
-      await hover(page, 'Sadyr Japarov', '#p2')
+      await hoverWord(page, 'Sadyr Japarov', '#p2')
       expect((await page.waitFor(openCard)).entity).toBe('sadyr-japarov')
       expect(await page.evaluate(formAndSelectionState)).toEqual(focused)
       await page.type('!')
@@ -133,7 +118,7 @@ inBothBrowsers(
       expect(await page.evaluate(formAndSelectionState)).toEqual(selected)
 
       // Off and on again: values, focus and selection are what the user left.
-      await offAndOnAgain(page, control, async () => {
+      await offAndOnAgain(page, control(), async () => {
         expect(await page.evaluate(formAndSelectionState)).toEqual(selected)
       })
       expect(await page.evaluate(formAndSelectionState)).toEqual(selected)
@@ -150,14 +135,14 @@ inBothBrowsers(
       for (const name of ['Sadyr Japarov', 'Almazbek Atambayev', 'Central Election Commission', 'Bishkek']) {
         expect(texts, name).toContain(name)
       }
-      await hover(page, 'Sadyr Japarov')
+      await hoverWord(page, 'Sadyr Japarov')
       const card = await page.waitFor(openCard)
       expect(card.heading).toBe('Sadyr Japarov')
       // The card's stylesheet applied inside the shadow root despite the policy.
       expect(await page.evaluate(cardStyle)).toMatchObject({ position: 'fixed', theme: 'light' })
       expect(card.rect.right - card.rect.left).toBeGreaterThan(150)
       await expectAsServed(page, fixture('strict-csp.html'))
-      await offAndOnAgain(page, control, () => expectAsServed(page, fixture('strict-csp.html')))
+      await offAndOnAgain(page, control(), () => expectAsServed(page, fixture('strict-csp.html')))
       // Firefox reports the policy blocking the browser's own favicon request; nothing else may appear.
       expect(problems(page).filter((p) => !/favicon\.ico/.test(p))).toEqual([])
       await page.close()
@@ -170,14 +155,14 @@ inBothBrowsers(
       for (const name of ['Sadyr Japarov', 'Almazbek Atambayev', 'Sooronbay Jeenbekov', 'Bishkek']) {
         expect(texts, name).toContain(name)
       }
-      await hover(page, 'Almazbek Atambayev')
+      await hoverWord(page, 'Almazbek Atambayev')
       expect((await page.waitFor(openCard)).entity).toBe('almazbek-atambayev')
       // Nothing called the page's replacements (they throw, and record the call).
       expect(
         await page.evaluate(() => (window as unknown as { __hijackCalls: string[] }).__hijackCalls),
       ).toEqual([])
       await expectAsServed(page, fixture('hostile-globals.html'))
-      await offAndOnAgain(page, control, () => expectAsServed(page, fixture('hostile-globals.html')))
+      await offAndOnAgain(page, control(), () => expectAsServed(page, fixture('hostile-globals.html')))
       expect(problems(page)).toEqual([])
       await page.close()
     })
@@ -197,10 +182,10 @@ inBothBrowsers(
       expect(await page.evaluate(domFingerprint, { frame: '#framed' })).toEqual(
         await page.evaluate(domFingerprint, { html: fixture('iframe-article.html') }),
       )
-      await hover(page, 'Sooronbay Jeenbekov', '#top-text')
+      await hoverWord(page, 'Sooronbay Jeenbekov', '#top-text')
       expect((await page.waitFor(openCard)).entity).toBe('sooronbay-jeenbekov')
       await expectAsServed(page, fixture('iframe-host.html'))
-      await offAndOnAgain(page, control, () => expectAsServed(page, fixture('iframe-host.html')))
+      await offAndOnAgain(page, control(), () => expectAsServed(page, fixture('iframe-host.html')))
       expect(problems(page)).toEqual([])
       await page.close()
     })
@@ -211,11 +196,11 @@ inBothBrowsers(
       const names = Object.keys((await page.evaluate(highlightReport)).entries)
       expect(names.length).toBeGreaterThan(0)
       expect(names.filter((n) => !n.includes('-dark-'))).toEqual([])
-      await hover(page, 'Sadyr Japarov')
+      await hoverWord(page, 'Sadyr Japarov')
       await page.waitFor(openCard)
       expect(await page.evaluate(cardStyle)).toMatchObject({ theme: 'dark' })
       await expectAsServed(page, fixture('dark.html'))
-      await offAndOnAgain(page, control, () => expectAsServed(page, fixture('dark.html')))
+      await offAndOnAgain(page, control(), () => expectAsServed(page, fixture('dark.html')))
       expect(problems(page)).toEqual([])
       await page.close()
     })
@@ -236,13 +221,13 @@ inBothBrowsers(
         ]),
       )
       expect(report.duplicates).toBe(0)
-      await hover(page, 'Sadyr Japarov')
+      await hoverWord(page, 'Sadyr Japarov')
       expect((await page.waitFor(openCard)).entity).toBe('sadyr-japarov')
       await page.press('Escape')
-      await hover(page, 'بيشكيك', '#p3')
+      await hoverWord(page, 'بيشكيك', '#p3')
       expect((await page.waitFor(openCard)).entity).toBe('bishkek')
       await expectAsServed(page, fixture('rtl-arabic.html'))
-      await offAndOnAgain(page, control, () => expectAsServed(page, fixture('rtl-arabic.html')))
+      await offAndOnAgain(page, control(), () => expectAsServed(page, fixture('rtl-arabic.html')))
       expect(problems(page)).toEqual([])
       await page.close()
     })
@@ -250,7 +235,7 @@ inBothBrowsers(
     it('keeps its own errors: a page claiming our element name gets highlights, no card, no uncaught error', async () => {
       const page = await ctx.browser.newPage(ctx.server.url('claimed-host-name.html'))
       await page.waitFor(hasHighlights)
-      await hover(page, 'Sadyr Japarov')
+      await hoverWord(page, 'Sadyr Japarov')
       await sleep(1200)
       expect(await page.evaluate(openCard)).toBeNull()
       expect(await page.evaluate(hostCount)).toBe(0)
@@ -258,20 +243,20 @@ inBothBrowsers(
       expect(await page.evaluate(() => (window as unknown as { __constructed: number }).__constructed)).toBe(
         1,
       )
-      await hover(page, 'Almazbek Atambayev')
+      await hoverWord(page, 'Almazbek Atambayev')
       await sleep(800)
       // One prefixed warning, once, and nothing uncaught.
       const seen = problems(page)
       expect(seen, seen.join('\n')).toHaveLength(1)
       expect(seen[0]).toMatch(/^warn(ing)?: \[Kyrgyzstan Context\] ui host: /)
       expect(await page.evaluate(highlightedTexts)).toContain('Sadyr Japarov')
-      await offAndOnAgain(page, control, () => expectAsServed(page, fixture('claimed-host-name.html')))
+      await offAndOnAgain(page, control(), () => expectAsServed(page, fixture('claimed-host-name.html')))
       expect(problems(page)).toHaveLength(1)
       await page.close()
     })
 
     it('falls back to the defaults with one warning when the stored settings are corrupt', async () => {
-      await control.setRaw('not settings')
+      await control().setRaw('not settings')
       const page = await ctx.browser.newPage(ctx.server.url('dark.html'))
       await page.waitFor(hasHighlights)
       await sleep(500)
@@ -312,7 +297,7 @@ inBothBrowsers(
         `[${ctx.name}] 2 MB article: ${traces.ranges} ranges, longest main-thread gap ${Math.round(maxGap)} ms`,
       )
       expect(maxGap).toBeLessThan(5000)
-      await hover(page, 'Sadyr Japarov', '#last')
+      await hoverWord(page, 'Sadyr Japarov', '#last')
       expect((await page.waitFor(openCard)).entity).toBe('sadyr-japarov')
       // Scrolled far away again, the last paragraph's ranges are taken out: the registry stays small.
       await page.mouseMove(1, 1)
@@ -320,7 +305,7 @@ inBothBrowsers(
       await until(page, highlightsIn, '#last', (t) => t.length === 0)
       const served = GENERATED_PAGES['generated/big-article.html']!()
       await expectAsServed(page, served)
-      await offAndOnAgain(page, control, () => expectAsServed(page, served))
+      await offAndOnAgain(page, control(), () => expectAsServed(page, served))
       expect(problems(page)).toEqual([])
       await page.close()
     })
@@ -341,10 +326,10 @@ inBothBrowsers(
       expect(before.nodes).toBeGreaterThan(10_000)
       await expectAsServed(page, GENERATED_PAGES['generated/deep-nesting.html']!(), '#nest')
       expect(await page.evaluate(domFingerprint, {})).toEqual(before)
-      await hover(page, 'Kamchybek Tashiev', '#deepest')
+      await hoverWord(page, 'Kamchybek Tashiev', '#deepest')
       expect((await page.waitFor(openCard)).entity).toBe('kamchybek-tashiev')
       expect(await page.evaluate(hostCount)).toBe(1)
-      await offAndOnAgain(page, control, async () => {
+      await offAndOnAgain(page, control(), async () => {
         expect(await page.evaluate(domFingerprint, {})).toEqual(before)
       })
       expect(problems(page)).toEqual([])

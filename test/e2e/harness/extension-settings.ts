@@ -3,6 +3,7 @@
  * of its own pages. A suite opens that page once, before its test pages, so the pages under test stay in
  * the foreground.
  */
+import { afterAll, afterEach, beforeAll } from 'vitest'
 import type { TestPage } from './browsers.ts'
 import { extensionTraces, highlightReport } from './page-probes.ts'
 import type { SuiteContext } from './suite.ts'
@@ -60,6 +61,29 @@ export async function openSettingsControl(ctx: SuiteContext): Promise<SettingsCo
       await page.evaluate(writeRawSettings, value)
     },
     close: () => page.close(),
+  }
+}
+
+/**
+ * For a suite: opens the control before the suite's pages (so they stay in the foreground), switches the
+ * extension back on after each test, closes the control at the end. Gives the control to the tests.
+ */
+export function useSettingsControl(ctx: SuiteContext): () => SettingsControl {
+  let control: SettingsControl | undefined
+  beforeAll(async () => {
+    control = await openSettingsControl(ctx)
+  })
+  afterEach(async () => {
+    await control?.setEnabled(true)
+  })
+  afterAll(async () => {
+    await control?.close()
+  })
+  return () => {
+    if (!control) {
+      throw new Error('the settings control is opened in beforeAll')
+    }
+    return control
   }
 }
 
