@@ -16,6 +16,7 @@ import { scanText } from '../core/scan.ts'
 import type { HighlightStyle, Settings } from '../shared/settings.ts'
 import { bridge } from './bridge.ts'
 import { ElementCache, FlatReader, flattenText, rangeFor, type FlatText } from './flatten-text.ts'
+import { NearViewport } from './near-viewport.ts'
 import { mentionsKyrgyzstan } from '../core/prefilter.ts'
 import { guard } from '../shared/log.ts'
 import { highlightName, type Theme } from './highlight-names.ts'
@@ -128,10 +129,8 @@ export class PageEngine {
   #restarts = 0
   /** Mentions by the block they are in (for the virtualising observer). */
   readonly #byBlock = new Map<Element, Set<PageMention>>()
-  /** Set once the page holds more than VIRTUALIZE_AT mentions. */
-  #virtual: IntersectionObserver | undefined
-  /** Blocks the observer reports far from the viewport: their mentions are not registered. */
-  #farBlocks = new WeakSet<Element>()
+  /** Set once the page holds more than VIRTUALIZE_AT mentions: which blocks are far from the viewport. */
+  #near: NearViewport | undefined
 
   constructor(deps: {
     data: DataIndex
@@ -334,7 +333,7 @@ export class PageEngine {
 
   /** Registers the mention's range under m.highlight, or takes it out, as its block's distance asks. */
   #place(m: PageMention): void {
-    const want = m.highlight !== '' && !(m.block && this.#farBlocks.has(m.block)) ? m.highlight : ''
+    const want = m.highlight !== '' && !(m.block && this.#near?.isFar(m.block)) ? m.highlight : ''
     if (m.painted === want) {
       return
     }
@@ -361,46 +360,37 @@ export class PageEngine {
     if (!set) {
       set = new Set()
       this.#byBlock.set(m.block, set)
-      if (this.#virtual) {
-        // A new block is far until the observer says otherwise (its first report comes within a frame).
-        this.#farBlocks.add(m.block)
-        this.#virtual.observe(m.block)
-      }
+      this.#near?.add(m.block)
     }
     set.add(m)
-    if (!this.#virtual && this.store.size > VIRTUALIZE_AT) {
+    if (!this.#near && this.store.size > VIRTUALIZE_AT) {
       this.#virtualize()
     }
   }
 
   #virtualize(): void {
-    const margins = `${VIRTUAL_MARGIN_BEFORE * 100}% 0px ${VIRTUAL_MARGIN_AFTER * 100}% 0px`
-    this.#virtual = new IntersectionObserver(
-      (entries) =>
-        guard('virtual', () => {
-          for (const entry of entries) {
-            const block = entry.target
-            if (entry.isIntersecting) {
-              this.#farBlocks.delete(block)
-            } else {
-              this.#farBlocks.add(block)
-            }
-            for (const m of this.#byBlock.get(block) ?? []) {
-              this.#place(m)
-            }
+    const near = new NearViewport({
+      before: VIRTUAL_MARGIN_BEFORE,
+      after: VIRTUAL_MARGIN_AFTER,
+      onChange: (blocks) => {
+        for (const block of blocks) {
+          for (const m of this.#byBlock.get(block) ?? []) {
+            this.#place(m)
           }
-        }),
-      { rootMargin: margins },
-    )
+        }
+      },
+    })
+    this.#near = near
+    // Blocks read before keep their highlights until the observer's first report (within a frame); blocks
+    // read from now on count as far until then, so a long scan does not register what is far away.
     for (const block of this.#byBlock.keys()) {
-      this.#virtual.observe(block)
+      near.add(block, false)
     }
   }
 
   #endVirtual(): void {
-    this.#virtual?.disconnect()
-    this.#virtual = undefined
-    this.#farBlocks = new WeakSet()
+    this.#near?.disconnect()
+    this.#near = undefined
     this.#byBlock.clear()
   }
 
@@ -452,7 +442,7 @@ export class PageEngine {
       set?.delete(m)
       if (set?.size === 0) {
         this.#byBlock.delete(m.block)
-        this.#virtual?.unobserve(m.block)
+        this.#near?.remove(m.block)
       }
     }
     this.store.remove(m)
