@@ -20,7 +20,7 @@ inBothBrowsers('seed article', (ctx) => {
     await page.waitFor(hasHighlights)
     const entries = await page.evaluate(highlightEntries)
     expect(Object.keys(entries).every((n) => n.startsWith('kyrgyzstan-context'))).toBe(true)
-    expect(entries['kyrgyzstan-context-underline-light-person']).toBeGreaterThanOrEqual(6)
+    expect(entries['kyrgyzstan-context-background-light-person']).toBeGreaterThanOrEqual(6)
     const texts = await page.evaluate(highlightedTexts)
     for (const name of [
       'Jeenbekov',

@@ -17,7 +17,7 @@ describe('settings', () => {
     expect(DEFAULT_SETTINGS).toMatchObject({
       enabled: true,
       disabledSites: [],
-      highlightStyle: 'underline',
+      highlightStyle: 'background',
       hoverDelayMs: 300,
     })
     expect(Object.values(DEFAULT_SETTINGS.types).every(Boolean)).toBe(true)

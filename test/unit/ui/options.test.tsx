@@ -22,7 +22,10 @@ afterEach(cleanup)
 describe('the options page', () => {
   it('offers three highlight styles, one of them colour-blind safe', () => {
     const onChange = renderOptions()
-    expect(screen.getByRole<HTMLInputElement>('radio', { name: /Underline/ }).checked).toBe(true)
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: /Background tint/ }).checked).toBe(true)
+    expect(screen.getByRole('radio', { name: /Underline/ }).closest('label')?.textContent).toMatch(
+      /very long pages/,
+    )
     fireEvent.click(screen.getByRole('radio', { name: /Colour-blind safe/ }))
     expect(onChange).toHaveBeenCalledWith({ ...DEFAULT_SETTINGS, highlightStyle: 'colorblind' })
   })
