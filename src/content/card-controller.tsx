@@ -44,8 +44,19 @@ export interface OpenCard {
   theme: Theme
   lang: UiLanguage
   byKeyboard: boolean
+  /** Which mention (and candidate) the card is for: a prepared card is shown only for the same key. */
+  key: string
   /** Called once, in the frame the card is first painted at its place. */
   onShown?: () => void
+}
+
+/** The positioning of the card on screen: started when it is rendered, visible or not. */
+interface Tracking {
+  card: OpenCard
+  placed: boolean
+  stop: () => void
+  /** Switches to the full tracking (with layout shifts) once the card is on screen. */
+  upgrade: () => void
 }
 
 export interface CardCallbacks {
@@ -58,8 +69,13 @@ export interface CardCallbacks {
 
 export class CardController {
   #open: OpenCard | undefined
+  /**
+   * A card rendered and placed but hidden, while the hover intent is still being decided: when the intent
+   * fires, showing it is one attribute change, so the card is on screen in the next frame.
+   */
+  #prepared: OpenCard | undefined
   #pinned = false
-  #stopTracking: (() => void) | undefined
+  #tracking: Tracking | undefined
   #returnFocus: Element | null = null
   readonly #callbacks: CardCallbacks
 
@@ -88,9 +104,53 @@ export class CardController {
     if (card.byKeyboard && !this.#open) {
       this.#returnFocus = document.activeElement
     }
+    this.#prepared = undefined
     this.#open = card
     this.#render()
-    this.#track()
+    this.#track(card)
+  }
+
+  /**
+   * Renders and places the card for a name the pointer rests on, hidden, so that `reveal` can show it at
+   * once when the hover intent fires. An open card is left alone: the next one is built when its intent fires.
+   */
+  prepare(card: OpenCard): void {
+    if (this.#open) {
+      return
+    }
+    this.#prepared = card
+    this.#render()
+    this.#track(card)
+  }
+
+  /** Shows the prepared card if it is for `key` (with `onShown` as its paint callback); false if there is none. */
+  reveal(key: string, onShown?: () => void): boolean {
+    const card = this.#prepared
+    if (!card || card.key !== key || this.#open) {
+      return false
+    }
+    this.#prepared = undefined
+    this.#open = card
+    if (onShown) {
+      card.onShown = onShown
+    }
+    this.#render()
+    if (this.#tracking?.card === card && this.#tracking.placed) {
+      this.#afterPlaced(this.#tracking)
+    }
+    return true
+  }
+
+  /** Drops a prepared card (the pointer moved on before the intent fired). */
+  discardPrepared(): void {
+    if (!this.#prepared) {
+      return
+    }
+    this.#prepared = undefined
+    if (!this.#open) {
+      this.#stopTrackingCard()
+      render(null, ensureUiHost().mount)
+    }
   }
 
   togglePin(): void {
@@ -100,13 +160,14 @@ export class CardController {
 
   close(): void {
     if (!this.#open) {
+      this.discardPrepared()
       return
     }
     const hadFocus = this.element()?.matches(':focus-within') ?? false
     this.#open = undefined
+    this.#prepared = undefined
     this.#pinned = false
-    this.#stopTracking?.()
-    this.#stopTracking = undefined
+    this.#stopTrackingCard()
     render(null, ensureUiHost().mount)
     const back = this.#returnFocus
     this.#returnFocus = null
@@ -122,7 +183,7 @@ export class CardController {
   }
 
   #render(): void {
-    const card = this.#open
+    const card = this.#open ?? this.#prepared
     if (!card) {
       return
     }
@@ -134,6 +195,7 @@ export class CardController {
           lang={card.lang}
           theme={card.theme}
           pinned={this.#pinned}
+          hidden={card !== this.#open}
           autoFocus={card.byKeyboard}
           onClose={this.#callbacks.onClose}
           onTogglePin={() => this.togglePin()}
@@ -145,11 +207,16 @@ export class CardController {
     )
   }
 
-  #track(): void {
-    this.#stopTracking?.()
-    const card = this.#open
+  #stopTrackingCard(): void {
+    this.#tracking?.stop()
+    this.#tracking = undefined
+  }
+
+  /** Places the card now and keeps it placed; a visible card reports its first paint (#afterPlaced). */
+  #track(card: OpenCard): void {
+    this.#stopTrackingCard()
     const floating = this.element()
-    if (!card || !floating) {
+    if (!floating) {
       return
     }
     const reference: VirtualElement = {
@@ -176,34 +243,46 @@ export class CardController {
         .then(({ x, y }) => {
           floating.style.left = `${x}px`
           floating.style.top = `${y}px`
-          if (!placed) {
-            placed = true
-            // The next frame's callback runs before that frame is painted with the card in place.
-            requestAnimationFrame(() => guard('card', () => afterFirstPaint()))
+          if (!tracking.placed && this.#tracking === tracking) {
+            tracking.placed = true
+            if (this.#open === card) {
+              this.#afterPlaced(tracking)
+            }
           }
         })
         .catch((err: unknown) => logOnce('card', err))
     }
-    let placed = false
     // Following layout shifts (an ad loading above the name moves it) needs an IntersectionObserver on the
     // name's element, whose setup forces another layout: it starts once the card is on screen, not before.
-    const firstTracking = autoUpdate(reference, floating, update, {
-      animationFrame: false,
-      layoutShift: false,
-    })
-    const afterFirstPaint = (): void => {
-      const shown = card.onShown
-      card.onShown = undefined
-      shown?.()
+    const tracking: Tracking = {
+      card,
+      placed: false,
+      stop: autoUpdate(reference, floating, update, { animationFrame: false, layoutShift: false }),
+      upgrade: () => {
+        tracking.stop()
+        tracking.stop = autoUpdate(reference, floating, update, { animationFrame: false })
+      },
+    }
+    this.#tracking = tracking
+  }
+
+  /**
+   * The card is visible and placed: it is painted in the next frame. A task queued from that frame's
+   * animation callback runs once the frame's rendering is done, so that is when `onShown` reports it shown.
+   */
+  #afterPlaced(tracking: Tracking): void {
+    const card = tracking.card
+    requestAnimationFrame(() =>
       setTimeout(() =>
         guard('card', () => {
-          if (this.#open === card && this.#stopTracking === firstTracking) {
-            firstTracking()
-            this.#stopTracking = autoUpdate(reference, floating, update, { animationFrame: false })
+          const shown = card.onShown
+          card.onShown = undefined
+          shown?.()
+          if (this.#open === card && this.#tracking === tracking) {
+            tracking.upgrade()
           }
         }),
-      )
-    }
-    this.#stopTracking = firstTracking
+      ),
+    )
   }
 }

@@ -7,7 +7,7 @@ import { guard } from '../shared/log.ts'
 import { ambiguousCardView, entityCardView, type CardView } from '../ui/card-view.ts'
 import { recordCard } from './bridge.ts'
 import { caretAt, rectAt } from './caret.ts'
-import { CardController } from './card-controller.tsx'
+import { CardController, type OpenCard } from './card-controller.tsx'
 import { liveRange, type PageMention } from './mention-store.ts'
 import type { PageEngine } from './page-engine.ts'
 
@@ -17,6 +17,16 @@ import type { PageEngine } from './page-engine.ts'
  * Wikipedia's page previews use 300 ms for the same purpose.
  */
 export const HIDE_GRACE_MS = 300
+
+/**
+ * The card is built, hidden, once the pointer has rested this long on a name (or half the hover delay if that
+ * is shorter), so it can be shown in the frame after the intent fires. Not at once: a pointer crossing a
+ * paragraph full of names would build a card for each of them.
+ */
+const PREPARE_AFTER_MS = 80
+
+/** Identifies a card: the mention, and the candidate chosen on an ambiguous one. */
+const cardKey = (m: PageMention, chosen?: string): string => `${m.key}:${chosen ?? ''}`
 
 export interface InteractionOptions {
   hoverDelayMs: () => number
@@ -34,6 +44,7 @@ export class Interaction {
   /** The mention last opened: keyboard moves continue from it after its card is closed. */
   #focused: PageMention | undefined
   #openTimer: number | undefined
+  #prepareTimer: number | undefined
   #closeTimer: number | undefined
   #pending: PageMention | undefined
   #frame: number | undefined
@@ -83,16 +94,24 @@ export class Interaction {
     return m
   }
 
-  open(m: PageMention, how: { byKeyboard: boolean; rect?: DOMRect }): void {
+  /**
+   * Opens the card of `m`: next to `rect` (a line of a name broken across lines), or the line at `point`
+   * (where the pointer rests), or the name's first line.
+   */
+  open(m: PageMention, how: { byKeyboard: boolean; rect?: DOMRect; point?: { x: number; y: number } }): void {
     // card_ms in the benchmark: from here (the hover intent has fired, or a command arrived) to painted.
     const since = performance.now()
-    this.#clearTimers()
+    this.#clearTimers({ keepPrepared: true })
     this.#cardMention = m
     this.#byKeyboard = how.byKeyboard
     this.#chosen = undefined
     this.#focused = m
     this.#engine.highlighter.focus(m.range)
-    this.#showCard(m, how.byKeyboard, how.rect, since)
+    const onShown = (): void => recordCard(performance.now() - since)
+    if (how.byKeyboard || !this.cards.reveal(cardKey(m), onShown)) {
+      const rect = how.rect ?? (how.point ? this.#rectOption(m, how.point.x, how.point.y).rect : undefined)
+      this.#showCard(m, how.byKeyboard, rect, onShown)
+    }
   }
 
   close(): void {
@@ -138,6 +157,8 @@ export class Interaction {
 
   /** Rebuilds the open card (after the page or the settings changed). */
   refresh(): void {
+    // A card prepared for a hover that has not fired yet may show what the page no longer says.
+    this.cards.discardPrepared()
     const m = this.#cardMention
     if (!m) {
       return
@@ -177,7 +198,11 @@ export class Interaction {
     })
   }
 
-  #showCard(m: PageMention, byKeyboard: boolean, rect?: DOMRect, since?: number): void {
+  #showCard(m: PageMention, byKeyboard: boolean, rect?: DOMRect, onShown?: () => void): void {
+    this.cards.show({ ...this.#cardFor(m, byKeyboard, rect), ...(onShown ? { onShown } : {}) })
+  }
+
+  #cardFor(m: PageMention, byKeyboard: boolean, rect?: DOMRect): OpenCard {
     const range = liveRange(m)
     const first = range.getClientRects()[0]
     let anchorRect = rect ?? first ?? range.getBoundingClientRect()
@@ -186,7 +211,8 @@ export class Interaction {
       dx: anchorRect.left - range.getBoundingClientRect().left,
       dy: anchorRect.top - range.getBoundingClientRect().top,
     }
-    this.cards.show({
+    return {
+      key: cardKey(m, this.#chosen),
       view: this.#view(m),
       anchor: () => {
         const box = range.getBoundingClientRect()
@@ -202,8 +228,7 @@ export class Interaction {
       theme: this.#engine.theme,
       lang: uiLanguage(),
       byKeyboard,
-      ...(since !== undefined ? { onShown: () => recordCard(performance.now() - since) } : {}),
-    })
+    }
   }
 
   #moveWithinEntity(delta: -1 | 1): void {
@@ -315,6 +340,17 @@ export class Interaction {
   #scheduleOpen(m: PageMention, x: number, y: number): void {
     this.#cancelOpen()
     this.#pending = m
+    const delay = this.#options.hoverDelayMs()
+    this.#prepareTimer = window.setTimeout(
+      () =>
+        guard('card', () => {
+          this.#prepareTimer = undefined
+          if (this.#pending === m && !this.cards.isOpen) {
+            this.cards.prepare(this.#cardFor(m, false, this.#rectOption(m, x, y).rect))
+          }
+        }),
+      Math.min(PREPARE_AFTER_MS, delay / 2),
+    )
     this.#openTimer = window.setTimeout(
       () =>
         guard('card', () => {
@@ -322,20 +358,28 @@ export class Interaction {
           this.#pending = undefined
           // Still there? The pointer may have left while the timer ran.
           if (this.#point && this.hitTest(this.#point.x, this.#point.y) !== m) {
+            this.cards.discardPrepared()
             return
           }
-          this.open(m, { byKeyboard: false, ...this.#rectOption(m, x, y) })
+          this.open(m, { byKeyboard: false, point: { x, y } })
         }),
-      this.#options.hoverDelayMs(),
+      delay,
     )
   }
 
-  #cancelOpen(): void {
+  #cancelOpen(options?: { keepPrepared: boolean }): void {
     if (this.#openTimer !== undefined) {
       clearTimeout(this.#openTimer)
     }
+    if (this.#prepareTimer !== undefined) {
+      clearTimeout(this.#prepareTimer)
+    }
     this.#openTimer = undefined
+    this.#prepareTimer = undefined
     this.#pending = undefined
+    if (!options?.keepPrepared) {
+      this.cards.discardPrepared()
+    }
   }
 
   #scheduleClose(): void {
@@ -361,8 +405,8 @@ export class Interaction {
     this.#closeTimer = undefined
   }
 
-  #clearTimers(): void {
-    this.#cancelOpen()
+  #clearTimers(options?: { keepPrepared: boolean }): void {
+    this.#cancelOpen(options)
     this.#cancelClose()
     if (this.#frame !== undefined) {
       cancelAnimationFrame(this.#frame)

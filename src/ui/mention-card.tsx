@@ -18,6 +18,11 @@ export interface CardProps {
   lang: UiLanguage
   theme: Theme
   pinned: boolean
+  /**
+   * Rendered ahead of the hover intent and not shown yet: invisible, out of the accessibility tree, and not
+   * the card as far as anything looking for it is concerned (no test id).
+   */
+  hidden?: boolean
   /** Move focus into the card when it opens (it was opened from the keyboard). */
   autoFocus: boolean
   onClose: () => void
@@ -242,12 +247,13 @@ export function MentionCard(props: CardProps) {
   return (
     <div
       ref={root}
-      class="card"
+      class={props.hidden ? 'card prepared' : 'card'}
       role="dialog"
       aria-modal="false"
       aria-labelledby={headingId}
+      aria-hidden={props.hidden ? 'true' : undefined}
       data-theme={theme}
-      data-testid="mention-card"
+      data-testid={props.hidden ? undefined : 'mention-card'}
       data-entity={view.kind === 'entity' ? view.id : ''}
       tabIndex={-1}
       onKeyDown={onKeyDown}

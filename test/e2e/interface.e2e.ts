@@ -13,6 +13,7 @@ import {
   cardFocus,
   hasHighlights,
   openCard,
+  preparedCard,
   sendToPreviousTab,
   wordCenter,
 } from './harness/page-helpers.ts'
@@ -42,6 +43,26 @@ async function awayFrom(page: TestPage, y: number): Promise<void> {
 inBothBrowsers('cards, popup and keyboard', (ctx) => {
   const seed = (): string => ctx.server.url('seed-upi.html')
 
+  /** Stores a hover delay the way the options page does (the content scripts follow storage changes). */
+  async function setHoverDelay(ms: number): Promise<void> {
+    const options = await ctx.browser.openExtensionPage('src/options/index.html')
+    await options.evaluate(async (value: number) => {
+      interface Area {
+        get(key: string): Promise<Record<string, unknown>>
+        set(items: Record<string, unknown>): Promise<void>
+      }
+      const g = globalThis as unknown as {
+        browser?: { storage: { local: Area } }
+        chrome?: { storage: { local: Area } }
+      }
+      const area = (g.browser ?? g.chrome)!.storage.local
+      const stored = (await area.get('settings')).settings
+      const base = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : { version: 1 }
+      await area.set({ settings: { ...base, hoverDelayMs: value } })
+    }, ms)
+    await options.close()
+  }
+
   it('opens a card on hover after the delay, keeps it while the pointer is on it, and closes it after the pointer leaves', async () => {
     const page = await ctx.browser.newPage(seed())
     await page.waitFor(hasHighlights)
@@ -56,6 +77,53 @@ inBothBrowsers('cards, popup and keyboard', (ctx) => {
     await awayFrom(page, point.y)
     await page.waitFor(cardClosed)
     await page.close()
+  })
+
+  it('builds the card hidden while the pointer rests on a name, shows that same card when the intent fires, and drops it when the pointer moves on first', async () => {
+    // A long hover delay, so that the hidden card can be looked at before the intent fires.
+    await setHoverDelay(1200)
+    try {
+      const page = await ctx.browser.newPage(seed())
+      await page.waitFor(hasHighlights)
+      const point = await hover(page, 'Almazbek Atambayev')
+      expect(await page.waitFor(preparedCard)).toEqual({
+        visibility: 'hidden',
+        pointerEvents: 'none',
+        ariaHidden: 'true',
+        testId: null,
+      })
+      expect(await page.evaluate(openCard)).toBeNull()
+      // Moving on before the intent: the hidden card goes, and no card opens.
+      await awayFrom(page, point.y)
+      await page.waitFor(
+        () => !document.querySelector('kyrgyzstan-context-ui')?.shadowRoot?.querySelector('.card'),
+      )
+      await pause(1500)
+      expect(await page.evaluate(openCard)).toBeNull()
+      // Resting until the intent: the card built while waiting is the one shown.
+      await hover(page, 'Almazbek Atambayev')
+      await page.waitFor(preparedCard)
+      await page.evaluate(() =>
+        document
+          .querySelector('kyrgyzstan-context-ui')
+          ?.shadowRoot?.querySelector('.card.prepared')
+          ?.setAttribute('data-probe', 'built-early'),
+      )
+      const card = await page.waitFor(openCard)
+      expect(card.entity).toBe('almazbek-atambayev')
+      expect(
+        await page.evaluate(() => {
+          const el = document
+            .querySelector('kyrgyzstan-context-ui')
+            ?.shadowRoot?.querySelector<HTMLElement>('[data-testid="mention-card"]')
+          return el ? { probe: el.dataset.probe, visibility: getComputedStyle(el).visibility } : null
+        }),
+      ).toEqual({ probe: 'built-early', visibility: 'visible' })
+      expect(await page.evaluate(preparedCard)).toBeNull()
+      await page.close()
+    } finally {
+      await setHoverDelay(300)
+    }
   })
 
   it('keeps a pinned card open and closes it with Esc', async () => {

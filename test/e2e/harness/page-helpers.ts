@@ -93,6 +93,31 @@ export function openCard(): {
   }
 }
 
+/**
+ * The card built ahead of the hover intent while it is still hidden (null when there is none): how it is
+ * hidden, and whether it carries the probe attribute a test put on it.
+ */
+export function preparedCard(): {
+  visibility: string
+  pointerEvents: string
+  ariaHidden: string | null
+  testId: string | null
+} | null {
+  const card = document
+    .querySelector('kyrgyzstan-context-ui')
+    ?.shadowRoot?.querySelector<HTMLElement>('.card.prepared')
+  if (!card) {
+    return null
+  }
+  const style = getComputedStyle(card)
+  return {
+    visibility: style.visibility,
+    pointerEvents: style.pointerEvents,
+    ariaHidden: card.getAttribute('aria-hidden'),
+    testId: card.getAttribute('data-testid'),
+  }
+}
+
 /** The page's DOM as a string, without our UI host: to prove the page itself was not changed. */
 export function pageSnapshot(): string {
   const clone = document.documentElement.cloneNode(true) as HTMLElement

@@ -109,6 +109,31 @@ describe('the card for a person', () => {
     expect(document.activeElement).toBe(screen.getByRole('dialog'))
   })
 
+  it('built ahead of the hover intent, is hidden from sight and from assistive technology until shown', () => {
+    const props = {
+      view: entityCardView(sadyr, ctx()),
+      lang: 'en',
+      theme: 'light',
+      pinned: false,
+      autoFocus: false,
+      onClose: vi.fn(),
+      onTogglePin: vi.fn(),
+      onMove: vi.fn(),
+      onChoose: vi.fn(),
+    } as const
+    const { rerender } = render(<MentionCard {...props} hidden />)
+    expect(screen.queryByRole('dialog')).toBeNull()
+    const prepared = document.querySelector<HTMLElement>('.card.prepared')!
+    expect(prepared.getAttribute('aria-hidden')).toBe('true')
+    expect(prepared.dataset.testid).toBeUndefined()
+    rerender(<MentionCard {...props} hidden={false} />)
+    // Shown by changing the same element, not by building another.
+    const dialog = screen.getByRole('dialog', { name: 'Sadyr Japarov' })
+    expect(dialog).toBe(prepared)
+    expect(dialog.classList.contains('prepared')).toBe(false)
+    expect(dialog.dataset.testid).toBe('mention-card')
+  })
+
   it('speaks Russian to a Russian-language browser', () => {
     fakeBrowser.uiLanguage = 'ru'
     renderCard({ view: entityCardView(sadyr, ctx({ lang: 'ru' })), lang: 'ru' })
