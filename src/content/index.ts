@@ -97,7 +97,7 @@ function boot(): void {
 
   /** The whole bounded sample: at start, after a navigation, and when a batch of late text was too big. */
   const check = (): void => {
-    if (active() && timed('checkMs', () => mentionsKyrgyzstan(readPageSample(document, location.href)))) {
+    if (active() && timed('checkMs', () => mentionsKyrgyzstan(readPageSample(document, document.URL)))) {
       found()
     }
   }
