@@ -30,9 +30,12 @@ import { isOurHost } from './ui-host.ts'
 /** Coalescing: changes are handled when the page is idle, and at the latest after this long. */
 const IDLE_TIMEOUT_MS = 300
 /**
- * A scan reads one chunk of about CHUNK_CHARS synchronously (the top of the page: what the reader sees
- * first), then the rest chunk by chunk in idle time, leaving IDLE_MARGIN_MS of each idle period to the page.
+ * A scan reads one chunk of about FIRST_CHUNK_CHARS synchronously (the top of the page: a few screens, what
+ * the reader sees first), then the rest in chunks of about CHUNK_CHARS in idle time, leaving IDLE_MARGIN_MS
+ * of each idle period to the page. The first chunk is small because it runs while the engine's code is
+ * still cold (interpreted, not yet optimised), where every character costs several times what it will later.
  */
+const FIRST_CHUNK_CHARS = 10_000
 const CHUNK_CHARS = 30_000
 const IDLE_MARGIN_MS = 2
 /** Past this many mentions only those near the viewport are registered as highlights (see #track). */
@@ -204,6 +207,7 @@ export class PageEngine {
    * never blocks the page for more than a few milliseconds at a time.
    */
   fullScan(): void {
+    const started = performance.now()
     this.#cancelRecheck()
     this.#cancelJob()
     const body = document.body
@@ -214,7 +218,6 @@ export class PageEngine {
     this.highlighter.clear()
     this.store.clear()
     this.#endVirtual()
-    const started = performance.now()
     // Visibility is checked per highlighted name (#isShownHere), not per element here: reading the text
     // must stay close to the cost of reading it.
     const job: ScanJob = {
@@ -224,16 +227,18 @@ export class PageEngine {
       cpuMs: 0,
       handle: undefined,
     }
+    // Reading the page's signals and setting up count as scan work as much as the chunks do.
+    job.cpuMs = performance.now() - started
     this.#job = job
     this.#relevant = job.job.relevant
-    this.#runJob(job, 1)
+    this.#runJob(job, 1, undefined, FIRST_CHUNK_CHARS)
     bridge().timing.scanMs = performance.now() - started
     this.#lastRecheck = Date.now()
     this.#listener.onChange()
   }
 
   /** Reads, recognises and highlights the next chunks of a scan: `chunks` of them, or until the idle deadline. */
-  #runJob(job: ScanJob, chunks: number, deadline?: IdleDeadline): void {
+  #runJob(job: ScanJob, chunks: number, deadline?: IdleDeadline, chunkChars = CHUNK_CHARS): void {
     const t0 = performance.now()
     const reader = job.reader
     for (let n = 0; reader && !reader.done && n < chunks; n++) {
@@ -243,7 +248,7 @@ export class PageEngine {
         this.#restartScan()
         return
       }
-      const flat = reader.next(CHUNK_CHARS)
+      const flat = reader.next(chunkChars)
       this.#addMentions(flat, job.job.feed(flat.text))
       if (deadline && deadline.timeRemaining() < IDLE_MARGIN_MS) {
         break

@@ -52,8 +52,8 @@ export const Timing = v.object({
   /** Building the engine's data index and matcher. */
   initMs: v.optional(Ms),
   /**
-   * The last full scan, in the part that blocks the page: reading the text, then recognising and highlighting
-   * its first chunk (the rest follows in idle time).
+   * The last full scan, in the part that blocks the page: reading the page's signals, then reading,
+   * recognising and highlighting the first chunk of its text (the rest follows in idle time).
    */
   scanMs: v.optional(Ms),
   /** Reading the page's text into one string. */
@@ -62,7 +62,7 @@ export const Timing = v.object({
   recognizeMs: v.optional(Ms),
   /** From the start of the scan until every name is highlighted (wall time, gaps included). */
   totalMs: v.optional(Ms),
-  /** Recent cards: hover intent (or command) to the card painted. */
+  /** Recent cards: hover intent (or command) to the end of the frame that paints the card. */
   cardMs: v.optional(v.array(Ms)),
 })
 export type Timing = v.InferOutput<typeof Timing>
