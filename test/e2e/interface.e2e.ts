@@ -6,6 +6,7 @@
 import fs from 'node:fs'
 import { expect, it } from 'vitest'
 import { launchBrowser, type TestPage } from './harness/browsers.ts'
+import { openSettingsControl } from './harness/extension-settings.ts'
 import {
   axeViolations,
   badgeOfPreviousTab,
@@ -45,22 +46,9 @@ inBothBrowsers('cards, popup and keyboard', (ctx) => {
 
   /** Stores a hover delay the way the options page does (the content scripts follow storage changes). */
   async function setHoverDelay(ms: number): Promise<void> {
-    const options = await ctx.browser.openExtensionPage('src/options/index.html')
-    await options.evaluate(async (value: number) => {
-      interface Area {
-        get(key: string): Promise<Record<string, unknown>>
-        set(items: Record<string, unknown>): Promise<void>
-      }
-      const g = globalThis as unknown as {
-        browser?: { storage: { local: Area } }
-        chrome?: { storage: { local: Area } }
-      }
-      const area = (g.browser ?? g.chrome)!.storage.local
-      const stored = (await area.get('settings')).settings
-      const base = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : { version: 1 }
-      await area.set({ settings: { ...base, hoverDelayMs: value } })
-    }, ms)
-    await options.close()
+    const control = await openSettingsControl(ctx)
+    await control.patch({ hoverDelayMs: ms })
+    await control.close()
   }
 
   it('opens a card on hover after the delay, keeps it while the pointer is on it, and closes it after the pointer leaves', async () => {

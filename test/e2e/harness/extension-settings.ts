@@ -9,8 +9,8 @@ import { extensionTraces, highlightReport } from './page-probes.ts'
 import type { SuiteContext } from './suite.ts'
 import { until } from './waiting.ts'
 
-/** Evaluated in an extension page: self-contained. Keeps every other setting as stored. */
-export async function writeEnabled(enabled: boolean): Promise<boolean> {
+/** Evaluated in an extension page: self-contained. Stores `patch` over the settings, keeping the rest as stored. */
+export async function patchSettings(patch: Record<string, unknown>): Promise<void> {
   interface Area {
     get(key: string): Promise<Record<string, unknown>>
     set(items: Record<string, unknown>): Promise<void>
@@ -25,8 +25,7 @@ export async function writeEnabled(enabled: boolean): Promise<boolean> {
   }
   const stored = (await api.storage.local.get('settings')).settings
   const base = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : { version: 1 }
-  await api.storage.local.set({ settings: { ...base, enabled } })
-  return enabled
+  await api.storage.local.set({ settings: { ...base, ...patch } })
 }
 
 /** Evaluated in an extension page: stores `value` as the settings as is (to test corrupt profiles). */
@@ -47,6 +46,8 @@ export async function writeRawSettings(value: unknown): Promise<void> {
 
 export interface SettingsControl {
   setEnabled(enabled: boolean): Promise<void>
+  /** Stores some settings the way the options page does, keeping the others. */
+  patch(settings: Record<string, unknown>): Promise<void>
   setRaw(value: unknown): Promise<void>
   close(): Promise<void>
 }
@@ -55,7 +56,10 @@ export async function openSettingsControl(ctx: SuiteContext): Promise<SettingsCo
   const page: TestPage = await ctx.browser.openExtensionPage('src/popup/index.html')
   return {
     setEnabled: async (enabled) => {
-      await page.evaluate(writeEnabled, enabled)
+      await page.evaluate(patchSettings, { enabled })
+    },
+    patch: async (settings) => {
+      await page.evaluate(patchSettings, settings)
     },
     setRaw: async (value) => {
       await page.evaluate(writeRawSettings, value)
