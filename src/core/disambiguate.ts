@@ -277,7 +277,7 @@ export class Disambiguator {
     // Cue words of exactly one candidate right around the name.
     const window = ` ${foldForMatching(cueWindow(text, hit.start, hit.end))} `
     const byCue = only(candidates, (id) =>
-      (ctx.index.entities.get(id)?.cues ?? []).some((cue) => window.includes(` ${foldForMatching(cue)}`)),
+      (ctx.index.entities.get(id)?.cues ?? []).some((cue) => window.includes(` ${cue}`)),
     )
     if (byCue) {
       return { entity: byCue }

@@ -8,7 +8,7 @@ import type { Alias, CaseRule, Entity, EntityTypeName } from '../data/schema.ts'
 import { KYRGYZ_SIGNALS, OTHER_PLACES, type LexiconEntry } from './coverage-lexicon.ts'
 import { inflectForms } from './inflect.ts'
 import { Matcher, type MatcherPattern } from './matcher.ts'
-import { CLASS_IGNORABLE, CLASS_SPACE, charClass, isUpperCode } from './normalize.ts'
+import { CLASS_IGNORABLE, CLASS_SPACE, charClass, foldForMatching, isUpperCode } from './normalize.ts'
 
 export type FormKind = 'entity' | 'kyrgyz' | 'other'
 
@@ -70,7 +70,8 @@ export function buildEntityIndex(
       id: entity.id,
       type: entity.type,
       givenNames: new Set(),
-      cues: (entity.cues ?? []).map((c) => c.toLowerCase()),
+      // Folded once here, as the text around a name is folded before it is compared with them.
+      cues: (entity.cues ?? []).map(foldForMatching),
     }
     infos.set(entity.id, info)
     for (const alias of entity.aliases) {
