@@ -124,16 +124,14 @@ export class CardController {
   }
 
   /** Shows the prepared card if it is for `key` (with `onShown` as its paint callback); false if there is none. */
-  reveal(key: string, onShown?: () => void): boolean {
+  reveal(key: string, onShown: () => void): boolean {
     const card = this.#prepared
     if (!card || card.key !== key || this.#open) {
       return false
     }
     this.#prepared = undefined
     this.#open = card
-    if (onShown) {
-      card.onShown = onShown
-    }
+    card.onShown = onShown
     this.#render()
     if (this.#tracking?.card === card && this.#tracking.placed) {
       this.#afterPlaced(this.#tracking)

@@ -101,14 +101,16 @@ export class Interaction {
   open(m: PageMention, how: { byKeyboard: boolean; rect?: DOMRect; point?: { x: number; y: number } }): void {
     // card_ms in the benchmark: from here (the hover intent has fired, or a command arrived) to painted.
     const since = performance.now()
-    this.#clearTimers({ keepPrepared: true })
+    const onShown = (): void => recordCard(performance.now() - since)
+    // The card built while the pointer rested here, if any (before the timers go: that drops it).
+    const revealed = !how.byKeyboard && this.cards.reveal(cardKey(m), onShown)
+    this.#clearTimers()
     this.#cardMention = m
     this.#byKeyboard = how.byKeyboard
     this.#chosen = undefined
     this.#focused = m
     this.#engine.highlighter.focus(m.range)
-    const onShown = (): void => recordCard(performance.now() - since)
-    if (how.byKeyboard || !this.cards.reveal(cardKey(m), onShown)) {
+    if (!revealed) {
       const rect = how.rect ?? (how.point ? this.#rectOption(m, how.point.x, how.point.y).rect : undefined)
       this.#showCard(m, how.byKeyboard, rect, onShown)
     }
@@ -367,7 +369,7 @@ export class Interaction {
     )
   }
 
-  #cancelOpen(options?: { keepPrepared: boolean }): void {
+  #cancelOpen(): void {
     if (this.#openTimer !== undefined) {
       clearTimeout(this.#openTimer)
     }
@@ -377,9 +379,7 @@ export class Interaction {
     this.#openTimer = undefined
     this.#prepareTimer = undefined
     this.#pending = undefined
-    if (!options?.keepPrepared) {
-      this.cards.discardPrepared()
-    }
+    this.cards.discardPrepared()
   }
 
   #scheduleClose(): void {
@@ -405,8 +405,8 @@ export class Interaction {
     this.#closeTimer = undefined
   }
 
-  #clearTimers(options?: { keepPrepared: boolean }): void {
-    this.#cancelOpen(options)
+  #clearTimers(): void {
+    this.#cancelOpen()
     this.#cancelClose()
     if (this.#frame !== undefined) {
       cancelAnimationFrame(this.#frame)

@@ -9,9 +9,12 @@
 /** SPAs update the URL, then the title, then render: wait for the burst to end. */
 const SETTLE_MS = 400
 
-const withoutHash = (href: string): string => href.replace(/#.*$/, '')
-// document.URL rather than location.href: the same address (pushState changes both), and reading it does
-// not set up the Location object in the extension's world, which costs the every-page script a little.
+/**
+ * The page's address without its #fragment. Read from document.URL rather than location.href: the same
+ * address (pushState changes both), and reading it does not set up the Location object in the extension's
+ * world, which costs the every-page script a little.
+ */
+const currentAddress = (): string => document.URL.replace(/#.*$/, '')
 
 export interface NavigationWatch {
   /** The page changed: report a location change that no event announced. Cheap enough for every mutation. */
@@ -19,7 +22,7 @@ export interface NavigationWatch {
 }
 
 export function watchNavigation(onNavigate: () => void, signal: AbortSignal): NavigationWatch {
-  let last = withoutHash(document.URL)
+  let last = currentAddress()
   let timer: number | undefined
   const settle = (restart: boolean): void => {
     if (signal.aborted) {
@@ -33,7 +36,7 @@ export function watchNavigation(onNavigate: () => void, signal: AbortSignal): Na
     }
     timer = window.setTimeout(() => {
       timer = undefined
-      const now = withoutHash(document.URL)
+      const now = currentAddress()
       if (now === last || signal.aborted) {
         return
       }
@@ -55,7 +58,7 @@ export function watchNavigation(onNavigate: () => void, signal: AbortSignal): Na
   return {
     // A page that mutates all the time must not postpone the report forever: a poke never restarts the wait.
     poke: () => {
-      if (timer === undefined && !signal.aborted && withoutHash(document.URL) !== last) {
+      if (timer === undefined && !signal.aborted && currentAddress() !== last) {
         settle(false)
       }
     },

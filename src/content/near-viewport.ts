@@ -107,13 +107,13 @@ export class NearViewport {
         this.#setEnd(tail, el)
         return
       }
-      // A new group starts here, taken to be where the element before it is until the observer reports.
-      const group = this.#newGroup(el, this.#side(tail.end), tail.near)
+      // A new group starts here, taken to be as near as the one before until the observer reports.
+      const group = this.#newGroup(el, tail.near)
       this.#setEnd(tail, el)
       this.#tail = group
       return
     }
-    const group = this.#newGroup(el, 'unknown', assumeFar ? false : undefined)
+    const group = this.#newGroup(el, assumeFar ? false : undefined)
     this.#tail ??= group
   }
 
@@ -143,7 +143,7 @@ export class NearViewport {
     }
     for (const member of group.members) {
       this.#groupOf.delete(member)
-      const alone = this.#newGroup(member, 'unknown', group.near)
+      const alone = this.#newGroup(member, group.near)
       if (alone.near !== group.near && alone.near !== undefined) {
         this.#options.onChange(alone.members, alone.near)
       }
@@ -161,11 +161,11 @@ export class NearViewport {
     this.#tail = undefined
   }
 
-  /** A group of one element, watched through it; `side` and `near` stand until the observer reports. */
-  #newGroup(el: Element, side: Side, near: boolean | undefined): Group {
+  /** A group of one element, watched through it; `near` stands until the observer reports. */
+  #newGroup(el: Element, near: boolean | undefined): Group {
     const group: Group = { members: [el], start: el, end: el, near }
     this.#groupOf.set(el, group)
-    this.#bind(el, group, side)
+    this.#bind(el, group)
     // Already observed (as the end of the group before): what it reported holds.
     group.near = isNear(this.#side(el), this.#side(el)) ?? near
     return group
@@ -177,18 +177,18 @@ export class NearViewport {
       return
     }
     group.end = el
-    // The new end takes the old one's side until the observer reports, so the group does not flicker.
-    this.#bind(el, group, this.#side(old))
+    // A new end is of unknown side until the observer reports, which leaves the group's state as it was.
+    this.#bind(el, group)
     if (old !== group.start) {
       this.#unbind(old, group)
     }
     this.#update(group)
   }
 
-  #bind(el: Element, group: Group, side: Side): void {
+  #bind(el: Element, group: Group): void {
     let sentinel = this.#sentinels.get(el)
     if (!sentinel) {
-      sentinel = { side, groups: new Set() }
+      sentinel = { side: 'unknown', groups: new Set() }
       this.#sentinels.set(el, sentinel)
       this.#observer.observe(el)
     }

@@ -224,11 +224,10 @@ export class PageEngine {
       reader: body ? new FlatReader(body, this.#cache) : undefined,
       job: new RecognitionJob(this.recognizer, this.#page),
       started,
-      cpuMs: 0,
+      // Reading the page's signals and setting up count as scan work as much as the chunks do.
+      cpuMs: performance.now() - started,
       handle: undefined,
     }
-    // Reading the page's signals and setting up count as scan work as much as the chunks do.
-    job.cpuMs = performance.now() - started
     this.#job = job
     this.#relevant = job.job.relevant
     this.#runJob(job, 1, undefined, FIRST_CHUNK_CHARS)
