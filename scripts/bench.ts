@@ -28,7 +28,7 @@ import zlib from 'node:zlib'
 import { build, type Rollup } from 'vite'
 import { launchBrowser, type ExtensionBrowser, type TestPage } from '../test/e2e/harness/browsers.ts'
 import { hasHighlights, sendToPreviousTab, wordCenter } from '../test/e2e/harness/page-helpers.ts'
-import { patchSettings } from '../test/e2e/harness/extension-settings.ts'
+import { storeSettings } from '../test/e2e/harness/extension-settings.ts'
 import { GENERATED_PAGES } from '../test/e2e/harness/generated-pages.ts'
 import { startServer } from '../test/e2e/harness/server.ts'
 import { createRecognizer } from '../src/core/recognize.ts'
@@ -79,7 +79,7 @@ async function stateOf(popup: TestPage): Promise<PageStateReply> {
 
 async function setEnabled(browser: ExtensionBrowser, enabled: boolean): Promise<void> {
   const page = await browser.openExtensionPage('src/options/index.html')
-  await page.evaluate(patchSettings, { enabled })
+  await page.evaluate(storeSettings, { patch: { enabled } })
   await page.close()
 }
 

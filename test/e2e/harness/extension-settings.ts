@@ -9,8 +9,13 @@ import { extensionTraces, highlightReport } from './page-probes.ts'
 import type { SuiteContext } from './suite.ts'
 import { until } from './waiting.ts'
 
-/** Evaluated in an extension page: self-contained. Stores `patch` over the settings, keeping the rest as stored. */
-export async function patchSettings(patch: Record<string, unknown>): Promise<void> {
+/**
+ * Evaluated in an extension page: self-contained. Stores `patch` over the settings, keeping the rest as stored,
+ * or, given `raw`, stores that as the settings as is (to test corrupt profiles).
+ */
+export async function storeSettings(
+  change: { patch: Record<string, unknown> } | { raw: unknown },
+): Promise<void> {
   interface Area {
     get(key: string): Promise<Record<string, unknown>>
     set(items: Record<string, unknown>): Promise<void>
@@ -23,25 +28,13 @@ export async function patchSettings(patch: Record<string, unknown>): Promise<voi
   if (!api) {
     throw new Error('no extension API in this page')
   }
+  if ('raw' in change) {
+    await api.storage.local.set({ settings: change.raw })
+    return
+  }
   const stored = (await api.storage.local.get('settings')).settings
   const base = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : { version: 1 }
-  await api.storage.local.set({ settings: { ...base, ...patch } })
-}
-
-/** Evaluated in an extension page: stores `value` as the settings as is (to test corrupt profiles). */
-export async function writeRawSettings(value: unknown): Promise<void> {
-  interface Area {
-    set(items: Record<string, unknown>): Promise<void>
-  }
-  const g = globalThis as unknown as {
-    browser?: { storage: { local: Area } }
-    chrome?: { storage: { local: Area } }
-  }
-  const api = g.browser ?? g.chrome
-  if (!api) {
-    throw new Error('no extension API in this page')
-  }
-  await api.storage.local.set({ settings: value })
+  await api.storage.local.set({ settings: { ...base, ...change.patch } })
 }
 
 export interface SettingsControl {
@@ -56,13 +49,13 @@ export async function openSettingsControl(ctx: SuiteContext): Promise<SettingsCo
   const page: TestPage = await ctx.browser.openExtensionPage('src/popup/index.html')
   return {
     setEnabled: async (enabled) => {
-      await page.evaluate(patchSettings, { enabled })
+      await page.evaluate(storeSettings, { patch: { enabled } })
     },
     patch: async (settings) => {
-      await page.evaluate(patchSettings, settings)
+      await page.evaluate(storeSettings, { patch: settings })
     },
     setRaw: async (value) => {
-      await page.evaluate(writeRawSettings, value)
+      await page.evaluate(storeSettings, { raw: value })
     },
     close: () => page.close(),
   }
