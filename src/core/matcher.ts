@@ -40,6 +40,7 @@ export type CandidateHandler = (
 
 const SPACE = 0x20
 const NO_NODE = -1
+const NO_SYMBOL = -1
 
 /**
  * The per-unit table packs the character class (low 2 bits: CLASS_* from normalize.ts) and the trie symbol
@@ -61,45 +62,44 @@ export class Matcher {
   /** Per UTF-16 unit: 0 not computed yet, 1 cannot start a name, 2 may start one (as cased). */
   readonly #starts = new Uint8Array(0x10000)
   /** Folded first characters of the patterns, and whether some pattern there may start in lower case. */
-  #firsts = new Map<number, { lower: boolean; raw: Set<number> }>()
-  readonly #symbolOfFolded = new Map<number, number>()
-  #alphabet = 0
+  readonly #firsts = new Map<number, { lower: boolean; raw: Set<number> }>()
+  /** Trie symbol of each folded unit, or NO_SYMBOL: patterns use a few dozen distinct characters. */
+  readonly #symbolOfFolded = new Int32Array(0x10000).fill(NO_SYMBOL)
+  readonly #alphabet: number
   /** Dense first level: a candidate whose first symbol has no edge is rejected with one array read. */
   readonly #rootNext: Int32Array
-  /** Sparse deeper levels: per node, a run of (symbol, target) pairs sorted by symbol. */
-  readonly #edgeStart: Int32Array
-  readonly #edgeCount: Uint16Array
-  readonly #edgeSymbol: Int32Array
-  readonly #edgeTarget: Int32Array
+  /**
+   * Deeper levels: one open-addressing hash table of edges keyed by node × alphabet + symbol. Built in
+   * place with no allocation per edge, which keeps the engine's start cheap while its code is still cold.
+   */
+  #edgeKey: Int32Array
+  #edgeTarget: Int32Array
+  #edgeMask: number
+  /** 32 − log2 of the table's size: a slot is the top bits of the key's Fibonacci hash. */
+  #edgeShift: number
   /** Payloads of the patterns ending at each node (undefined when none). */
   readonly #terminal: (number[] | undefined)[]
   readonly size: number
 
   constructor(patterns: Iterable<MatcherPattern>) {
-    // Build a plain object trie first, then freeze it into flat typed arrays for the scan.
-    // Build the trie with one map of edges keyed by (node, symbol), then freeze it into flat typed arrays
-    // sorted by node and symbol: far fewer allocations than a map per node, which matters for start-up.
-    const EDGE_KEY = 0x10000
-    const edges = new Map<number, number>()
-    const terminals: (number[] | undefined)[] = [undefined]
-    let nodeCount = 1
-    const symbolOf = (folded: number): number => {
-      let s = this.#symbolOfFolded.get(folded)
-      if (s === undefined) {
-        s = this.#alphabet++
-        this.#symbolOfFolded.set(folded, s)
-      }
-      return s
-    }
+    // Fold every pattern once into trie symbols (spaces collapsed, ignorable units dropped); the alphabet's
+    // size is then known, so an edge's key fits one integer.
+    const list = Array.isArray(patterns) ? (patterns as readonly MatcherPattern[]) : [...patterns]
+    const symbolOfFolded = this.#symbolOfFolded
+    let alphabet = 0
     // Spaces in patterns: runs of whitespace in the text walk this one edge.
-    symbolOf(SPACE)
-    // First characters (folded) that may start a name, and whether some pattern allows a lower-case start.
-    const firsts = new Map<number, { lower: boolean; raw: Set<number> }>()
-    let count = 0
-    for (const { text, payload, upperStart } of patterns) {
-      let node = 0
+    symbolOfFolded[SPACE] = alphabet++
+    let total = 0
+    for (const { text } of list) {
+      total += text.length
+    }
+    const symbols = new Int32Array(total)
+    const lengths = new Int32Array(list.length)
+    let at = 0
+    for (let p = 0; p < list.length; p++) {
+      const { text, upperStart } = list[p] as MatcherPattern
+      const begin = at
       let lastSpace = true
-      let first = -1
       for (let i = 0; i < text.length; i++) {
         const f = foldCode(text.charCodeAt(i))
         if (f === 0) {
@@ -113,64 +113,104 @@ export class Matcher {
         } else {
           lastSpace = false
         }
-        if (first < 0) {
-          first = f
-          const entry = firsts.get(f) ?? { lower: false, raw: new Set<number>() }
+        if (at === begin) {
+          // First characters (folded) that may start a name, and whether some pattern allows a lower-case start.
+          let entry = this.#firsts.get(f)
+          if (entry === undefined) {
+            entry = { lower: false, raw: new Set<number>() }
+            this.#firsts.set(f, entry)
+          }
           entry.lower ||= !upperStart
           entry.raw.add(text.charCodeAt(i))
-          firsts.set(f, entry)
         }
-        const key = node * EDGE_KEY + symbolOf(f)
-        let child = edges.get(key)
-        if (child === undefined) {
+        let symbol = symbolOfFolded[f] ?? NO_SYMBOL
+        if (symbol === NO_SYMBOL) {
+          symbol = alphabet++
+          symbolOfFolded[f] = symbol
+        }
+        symbols[at++] = symbol
+      }
+      lengths[p] = at - begin
+    }
+    this.#alphabet = alphabet
+    if (total * alphabet >= 2 ** 31) {
+      // Far beyond any data pack (that would take millions of spellings), but keys must fit an Int32Array.
+      throw new RangeError(`too many spellings for the matcher: ${list.length}`)
+    }
+
+    this.#rootNext = new Int32Array(alphabet).fill(NO_NODE)
+    // At most one edge per pattern character, fewer as spellings share prefixes; the table doubles when half full.
+    let bits = 6
+    while (1 << bits < total) {
+      bits++
+    }
+    this.#edgeKey = new Int32Array(1 << bits).fill(NO_NODE)
+    this.#edgeTarget = new Int32Array(1 << bits)
+    this.#edgeMask = (1 << bits) - 1
+    this.#edgeShift = 32 - bits
+    let edges = 0
+    const terminals: (number[] | undefined)[] = [undefined]
+    let nodeCount = 1
+    let count = 0
+    at = 0
+    for (let p = 0; p < list.length; p++) {
+      const length = lengths[p] ?? 0
+      let node = 0
+      for (let i = 0; i < length; i++) {
+        const symbol = symbols[at + i] ?? 0
+        let child = node === 0 ? (this.#rootNext[symbol] ?? NO_NODE) : this.#child(node, symbol)
+        if (child === NO_NODE) {
           child = nodeCount++
-          edges.set(key, child)
           terminals.push(undefined)
+          if (node === 0) {
+            this.#rootNext[symbol] = child
+          } else {
+            if (2 * ++edges > this.#edgeMask) {
+              this.#growEdges()
+            }
+            this.#putEdge(node * alphabet + symbol, child)
+          }
         }
         node = child
       }
+      at += length
       if (node === 0) {
         continue
       }
-      ;(terminals[node] ??= []).push(payload)
+      ;(terminals[node] ??= []).push((list[p] as MatcherPattern).payload)
       count++
     }
     this.size = count
     this.#terminal = terminals
+  }
 
-    // Counting sort of the edges by node, then by symbol within each node (runs are short).
-    this.#rootNext = new Int32Array(this.#alphabet).fill(NO_NODE)
-    this.#edgeCount = new Uint16Array(nodeCount)
-    for (const key of edges.keys()) {
-      const from = Math.floor(key / EDGE_KEY)
-      this.#edgeCount[from] = (this.#edgeCount[from] ?? 0) + 1
+  #slot(key: number): number {
+    // Fibonacci hashing: the top bits of the product depend on every bit of the key.
+    return Math.imul(key, 0x9e3779b1) >>> this.#edgeShift
+  }
+
+  #putEdge(key: number, target: number): void {
+    let slot = this.#slot(key)
+    while (this.#edgeKey[slot] !== NO_NODE) {
+      slot = (slot + 1) & this.#edgeMask
     }
-    this.#edgeStart = new Int32Array(nodeCount)
-    for (let n = 1; n < nodeCount; n++) {
-      this.#edgeStart[n] = (this.#edgeStart[n - 1] ?? 0) + (this.#edgeCount[n - 1] ?? 0)
-    }
-    this.#edgeSymbol = new Int32Array(edges.size)
-    this.#edgeTarget = new Int32Array(edges.size)
-    const filled = new Uint16Array(nodeCount)
-    for (const [key, child] of edges) {
-      const from = Math.floor(key / EDGE_KEY)
-      const symbol = key - from * EDGE_KEY
-      if (from === 0) {
-        this.#rootNext[symbol] = child
+    this.#edgeKey[slot] = key
+    this.#edgeTarget[slot] = target
+  }
+
+  #growEdges(): void {
+    const keys = this.#edgeKey
+    const targets = this.#edgeTarget
+    this.#edgeKey = new Int32Array(keys.length * 2).fill(NO_NODE)
+    this.#edgeTarget = new Int32Array(keys.length * 2)
+    this.#edgeMask = keys.length * 2 - 1
+    this.#edgeShift--
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] ?? NO_NODE
+      if (key !== NO_NODE) {
+        this.#putEdge(key, targets[i] ?? 0)
       }
-      // Insert in symbol order within the node's run.
-      const start = this.#edgeStart[from] ?? 0
-      let k = start + (filled[from] ?? 0)
-      while (k > start && (this.#edgeSymbol[k - 1] ?? 0) > symbol) {
-        this.#edgeSymbol[k] = this.#edgeSymbol[k - 1] ?? 0
-        this.#edgeTarget[k] = this.#edgeTarget[k - 1] ?? 0
-        k--
-      }
-      this.#edgeSymbol[k] = symbol
-      this.#edgeTarget[k] = child
-      filled[from] = (filled[from] ?? 0) + 1
     }
-    this.#firsts = firsts
   }
 
   /** Whether a code unit may start a name, in its case (computed on first sight, like the table). */
@@ -191,8 +231,8 @@ export class Matcher {
     const symbol =
       cls === CLASS_IGNORABLE
         ? undefined
-        : this.#symbolOfFolded.get(cls === CLASS_SPACE ? SPACE : foldCode(code))
-    return ((symbol === undefined ? 0 : symbol + 1) << SYMBOL_SHIFT) | cls
+        : (this.#symbolOfFolded[cls === CLASS_SPACE ? SPACE : foldCode(code)] ?? NO_SYMBOL)
+    return ((symbol === undefined || symbol === NO_SYMBOL ? 0 : symbol + 1) << SYMBOL_SHIFT) | cls
   }
 
   /** The packed entry of a code unit, classifying it on first sight. */
@@ -210,18 +250,18 @@ export class Matcher {
     if (node === 0) {
       return this.#rootNext[symbol] ?? NO_NODE
     }
-    const start = this.#edgeStart[node] ?? 0
-    const end = start + (this.#edgeCount[node] ?? 0)
-    for (let e = start; e < end; e++) {
-      const s = this.#edgeSymbol[e] ?? -1
-      if (s === symbol) {
-        return this.#edgeTarget[e] ?? NO_NODE
+    const key = node * this.#alphabet + symbol
+    const keys = this.#edgeKey
+    const mask = this.#edgeMask
+    for (let slot = this.#slot(key); ; slot = (slot + 1) & mask) {
+      const k = keys[slot] ?? NO_NODE
+      if (k === key) {
+        return this.#edgeTarget[slot] ?? NO_NODE
       }
-      if (s > symbol) {
-        break
+      if (k === NO_NODE) {
+        return NO_NODE
       }
     }
-    return NO_NODE
   }
 
   /** Whether the unit at `j` continues a word (ignorable units are looked through). */

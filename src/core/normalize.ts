@@ -48,7 +48,12 @@ const CYRILLIC_FOLDS: Record<string, string> = {
   й: 'й',
 }
 
-function computeClass(code: number): number {
+/**
+ * The class by Unicode's definition. Only for characters outside the scripts news text is mostly written in:
+ * compiling the Unicode property regex costs up to a few milliseconds the first time, in the middle of the
+ * engine's start.
+ */
+export function classByUnicode(code: number): number {
   if (
     code === 0xad ||
     code === 0x200b ||
@@ -65,6 +70,25 @@ function computeClass(code: number): number {
     return CLASS_SPACE
   }
   return WORD_RE.test(ch) ? CLASS_WORD : CLASS_NON_WORD
+}
+
+/** The same as classByUnicode, read from the code charts for ASCII, Latin-1, Latin Extended and Cyrillic. */
+function computeClass(code: number): number {
+  if (code < 0x80) {
+    if ((code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) {
+      return CLASS_WORD
+    }
+    return code === 0x20 || (code >= 0x09 && code <= 0x0d) ? CLASS_SPACE : CLASS_NON_WORD
+  }
+  if (code >= 0xc0 && code <= 0x24f) {
+    // Latin-1 letters, Latin Extended-A and -B: all letters but × and ÷.
+    return code === 0xd7 || code === 0xf7 ? CLASS_NON_WORD : CLASS_WORD
+  }
+  if (code >= 0x400 && code <= 0x4ff) {
+    // Cyrillic: letters and combining marks, but the thousands sign ҂.
+    return code === 0x482 ? CLASS_NON_WORD : CLASS_WORD
+  }
+  return classByUnicode(code)
 }
 
 function computeFold(code: number): number {
@@ -91,6 +115,18 @@ function computeFold(code: number): number {
     case 0x2212: // −
       return HYPHEN
   }
+  // Plain Latin and Russian letters: their lower case is a fixed offset and they have no diacritics.
+  if (code < 0x80) {
+    return code >= 0x41 && code <= 0x5a ? code + 0x20 : code
+  }
+  if (code >= 0x410 && code <= 0x44f) {
+    return code <= 0x42f ? code + 0x20 : code
+  }
+  return foldByUnicode(code)
+}
+
+/** Lower case without diacritics, by Unicode's case mapping and decomposition (letters beyond the plain ones). */
+export function foldByUnicode(code: number): number {
   const ch = String.fromCharCode(code)
   // "İ".toLowerCase() is two units; its decomposition starts with the plain letter.
   const lower =

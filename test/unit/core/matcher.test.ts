@@ -98,4 +98,21 @@ describe('matcher', () => {
       ]).size,
     ).toBe(1)
   })
+
+  it('finds every one of thousands of names that share few prefixes (the edge table grows as it fills)', () => {
+    // Deterministic pseudo-random names: "Name" + letters, so deeper levels branch widely.
+    let seed = 7
+    const letter = (): string => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31
+      return String.fromCharCode(0x61 + (seed % 26))
+    }
+    const names = new Set<string>()
+    while (names.size < 3000) {
+      names.add(`Q${Array.from({ length: 6 + (names.size % 5) }, letter).join('')}`)
+    }
+    const list = [...names]
+    const text = list.join(', ')
+    expect(find(list, text)).toEqual(list)
+    expect(find(list, 'Qzzzzzzzzzz and Q')).toEqual([])
+  })
 })

@@ -5,6 +5,9 @@ import {
   CLASS_SPACE,
   CLASS_WORD,
   charClass,
+  classByUnicode,
+  foldByUnicode,
+  foldCode,
   foldForMatching,
 } from '../../../src/core/normalize.ts'
 
@@ -54,5 +57,29 @@ describe('character classes', () => {
     expect(charClass(0xa0)).toBe(CLASS_SPACE)
     expect(charClass(0xad)).toBe(CLASS_IGNORABLE)
     expect(charClass(0x200b)).toBe(CLASS_IGNORABLE)
+  })
+})
+
+describe('fast paths for common scripts', () => {
+  it('classify every BMP character as Unicode does', () => {
+    const differ: string[] = []
+    for (let code = 0; code < 0x10000; code++) {
+      if (charClass(code) !== classByUnicode(code)) {
+        differ.push(code.toString(16))
+      }
+    }
+    expect(differ).toEqual([])
+  })
+
+  it('fold plain Latin and Russian letters as Unicode case mapping does', () => {
+    const differ: string[] = []
+    const plain = (code: number): boolean =>
+      (code < 0x80 && charClass(code) !== CLASS_SPACE && code !== 0x60) || (code >= 0x410 && code <= 0x44f)
+    for (let code = 0; code < 0x500; code++) {
+      if (plain(code) && foldCode(code) !== foldByUnicode(code)) {
+        differ.push(code.toString(16))
+      }
+    }
+    expect(differ).toEqual([])
   })
 })
