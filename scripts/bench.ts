@@ -31,6 +31,7 @@ import { hasHighlights, sendToPreviousTab, wordCenter } from '../test/e2e/harnes
 import { storeSettings } from '../test/e2e/harness/extension-settings.ts'
 import { GENERATED_PAGES } from '../test/e2e/harness/generated-pages.ts'
 import { startServer } from '../test/e2e/harness/server.ts'
+import { allForms } from '../src/core/entity-index.ts'
 import { createRecognizer } from '../src/core/recognize.ts'
 import { ENTITIES_FILE } from '../src/data/index.ts'
 import type { PageStateReply } from '../src/shared/messages.ts'
@@ -86,7 +87,13 @@ async function setEnabled(browser: ExtensionBrowser, enabled: boolean): Promise<
 /** Every spelling the extension matches, for mark.js (the same names, as plain keywords). */
 function allSpellings(): string[] {
   const index = createRecognizer(ENTITIES_FILE.entities).index
-  return [...new Set(index.forms.filter((f) => f.kind === 'entity').map((f) => f.text))]
+  return [
+    ...new Set(
+      allForms(index)
+        .filter((f) => f.kind === 'entity')
+        .map((f) => f.text),
+    ),
+  ]
 }
 
 if (!process.argv.includes('--no-build')) {

@@ -3,7 +3,7 @@
  * with Latin and Cyrillic names (declined in Russian, like the real ones), until the matcher holds about
  * `factor` times as many spellings.
  */
-import { buildEntityIndex } from '../../src/core/entity-index.ts'
+import { allForms, buildEntityIndex } from '../../src/core/entity-index.ts'
 import type { Entity } from '../../src/data/schema.ts'
 import { random as seeded } from '../../test/e2e/harness/generated-pages.ts'
 
@@ -63,7 +63,7 @@ function word(rand: () => number, syllables: readonly string[], min: number, max
 
 /** Spellings the matcher holds for these entities (case forms included, coverage words excluded). */
 export function spellingCount(entities: readonly Entity[]): number {
-  return buildEntityIndex(entities, { kyrgyz: [], other: [] }).forms.length
+  return allForms(buildEntityIndex(entities, { kyrgyz: [], other: [] })).length
 }
 
 export function grownEntities(real: readonly Entity[], factor: number, seed = 7): Entity[] {

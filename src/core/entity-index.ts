@@ -7,7 +7,7 @@
 import type { Alias, CaseRule, Entity, EntityTypeName } from '../data/schema.ts'
 import { KYRGYZ_SIGNALS, OTHER_PLACES, type LexiconEntry } from './coverage-lexicon.ts'
 import { inflectForms } from './inflect.ts'
-import { Matcher, type MatcherPattern } from './matcher.ts'
+import { Matcher, deferredScriptOf, type DeferredScript, type MatcherPattern } from './matcher.ts'
 import { CLASS_IGNORABLE, CLASS_SPACE, charClass, foldForMatching, isUpperCode } from './normalize.ts'
 
 export type FormKind = 'entity' | 'kyrgyz' | 'other'
@@ -37,8 +37,15 @@ export interface EntityInfo {
 
 export interface EntityIndex {
   matcher: Matcher
+  /** By a match's payload. Grows when the matcher adds a deferred script's spellings. */
   forms: Form[]
   entities: Map<string, EntityInfo>
+}
+
+/** Every form, with the spellings of scripts the text has not shown yet (for tools, not for scanning). */
+export function allForms(index: EntityIndex): readonly Form[] {
+  index.matcher.complete()
+  return index.forms
 }
 
 /** Whether a form can only match where the text starts with a capital (what lets the matcher skip words). */
@@ -59,10 +66,22 @@ export function buildEntityIndex(
   },
 ): EntityIndex {
   const forms: Form[] = []
-  const patterns: MatcherPattern[] = []
+  // Spellings are made (Russian case forms included) and handed to the matcher per script, when the text
+  // first shows a word in it: most pages are in one language, and the other's forms are most of the work.
+  type Group = DeferredScript | 'now'
+  const producers: Record<Group, (() => void)[]> = { now: [], latin: [], cyrillic: [] }
+  const groupOf = (text: string): Group => deferredScriptOf(text.charCodeAt(0)) ?? 'now'
+  let patterns: MatcherPattern[] = []
   const add = (form: Form): void => {
     patterns.push({ text: form.text, payload: forms.length, upperStart: requiresUpperStart(form) })
     forms.push(form)
+  }
+  const produce = (group: Group): MatcherPattern[] => {
+    patterns = []
+    for (const make of producers[group]) {
+      make()
+    }
+    return patterns
   }
   const infos = new Map<string, EntityInfo>()
   for (const entity of entities) {
@@ -75,19 +94,21 @@ export function buildEntityIndex(
     }
     infos.set(entity.id, info)
     for (const alias of entity.aliases) {
-      const spellings = alias.inflect ? inflectForms(alias.text, alias.inflect) : [alias.text]
-      for (const text of spellings) {
-        add({
-          kind: 'entity',
-          text,
-          caseRule: caseRuleOf(alias),
-          entity: entity.id,
-          surname: alias.surname ?? false,
-          context: alias.context ?? false,
-          ambiguousWith: alias.ambiguousWith ?? [],
-          preferred: alias.preferred ?? false,
-        })
-      }
+      producers[groupOf(alias.text)].push(() => {
+        const spellings = alias.inflect ? inflectForms(alias.text, alias.inflect) : [alias.text]
+        for (const text of spellings) {
+          add({
+            kind: 'entity',
+            text,
+            caseRule: caseRuleOf(alias),
+            entity: entity.id,
+            surname: alias.surname ?? false,
+            context: alias.context ?? false,
+            ambiguousWith: alias.ambiguousWith ?? [],
+            preferred: alias.preferred ?? false,
+          })
+        }
+      })
       // A person's full name gives the given names and initials that may precede a bare surname.
       if (entity.type === 'person' && !alias.surname && !alias.context) {
         const words = alias.text.split(/\s+/)
@@ -100,17 +121,19 @@ export function buildEntityIndex(
     }
   }
   const lexical = (kind: FormKind, entry: LexiconEntry): void => {
-    for (const text of entry.inflect ? inflectForms(entry.text, entry.inflect) : [entry.text]) {
-      add({
-        kind,
-        text,
-        caseRule: entry.case ?? 'capitalised',
-        surname: false,
-        context: false,
-        ambiguousWith: [],
-        preferred: false,
-      })
-    }
+    producers[groupOf(entry.text)].push(() => {
+      for (const text of entry.inflect ? inflectForms(entry.text, entry.inflect) : [entry.text]) {
+        add({
+          kind,
+          text,
+          caseRule: entry.case ?? 'capitalised',
+          surname: false,
+          context: false,
+          ambiguousWith: [],
+          preferred: false,
+        })
+      }
+    })
   }
   for (const entry of lexicon.kyrgyz) {
     lexical('kyrgyz', entry)
@@ -118,7 +141,11 @@ export function buildEntityIndex(
   for (const entry of lexicon.other) {
     lexical('other', entry)
   }
-  return { matcher: new Matcher(patterns), forms, entities: infos }
+  const matcher = new Matcher(produce('now'), {
+    latin: () => produce('latin'),
+    cyrillic: () => produce('cyrillic'),
+  })
+  return { matcher, forms, entities: infos }
 }
 
 /**

@@ -56,6 +56,28 @@ const hasCase = (code: number): boolean => {
   return ch.toLowerCase() !== ch.toUpperCase()
 }
 
+/** Scripts whose patterns can wait until the text shows a letter of theirs (see `deferred`). */
+export type DeferredScript = 'latin' | 'cyrillic'
+
+/** The script of a letter for deferring patterns: plain and extended Latin, Cyrillic; anything else undefined. */
+export function deferredScriptOf(code: number): DeferredScript | undefined {
+  if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) {
+    return 'latin'
+  }
+  if (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) {
+    return 'latin'
+  }
+  if (code >= 0x1e00 && code <= 0x1eff) {
+    return 'latin'
+  }
+  return code >= 0x400 && code <= 0x52f ? 'cyrillic' : undefined
+}
+
+/** Symbols per trie node in an edge's key (node × MAX_ALPHABET + symbol); patterns use a few dozen. */
+const MAX_ALPHABET = 1024
+/** Keys must fit an Int32Array. */
+const MAX_NODES = Math.floor(0x7fffffff / MAX_ALPHABET)
+
 export class Matcher {
   /** Per UTF-16 unit: class and symbol, packed (see SYMBOL_SHIFT), or UNKNOWN. */
   readonly #table = new Int32Array(0x10000).fill(UNKNOWN)
@@ -65,30 +87,72 @@ export class Matcher {
   readonly #firsts = new Map<number, { lower: boolean; raw: Set<number> }>()
   /** Trie symbol of each folded unit, or NO_SYMBOL: patterns use a few dozen distinct characters. */
   readonly #symbolOfFolded = new Int32Array(0x10000).fill(NO_SYMBOL)
-  readonly #alphabet: number
+  #alphabet = 0
   /** Dense first level: a candidate whose first symbol has no edge is rejected with one array read. */
-  readonly #rootNext: Int32Array
+  readonly #rootNext = new Int32Array(MAX_ALPHABET).fill(NO_NODE)
   /**
-   * Deeper levels: one open-addressing hash table of edges keyed by node × alphabet + symbol. Built in
+   * Deeper levels: one open-addressing hash table of edges keyed by node × MAX_ALPHABET + symbol. Built in
    * place with no allocation per edge, which keeps the engine's start cheap while its code is still cold.
    */
-  #edgeKey: Int32Array
-  #edgeTarget: Int32Array
-  #edgeMask: number
+  #edgeKey = new Int32Array(1 << 10).fill(NO_NODE)
+  #edgeTarget = new Int32Array(1 << 10)
+  #edgeMask = (1 << 10) - 1
   /** 32 − log2 of the table's size: a slot is the top bits of the key's Fibonacci hash. */
-  #edgeShift: number
+  #edgeShift = 32 - 10
+  #edges = 0
   /** Payloads of the patterns ending at each node (undefined when none). */
-  readonly #terminal: (number[] | undefined)[]
-  readonly size: number
+  readonly #terminal: (number[] | undefined)[] = [undefined]
+  #size = 0
+  /** Pattern groups not in the trie yet, by the script all their patterns start in. */
+  readonly #deferred = new Map<DeferredScript, () => Iterable<MatcherPattern>>()
 
-  constructor(patterns: Iterable<MatcherPattern>) {
-    // Fold every pattern once into trie symbols (spaces collapsed, ignorable units dropped); the alphabet's
-    // size is then known, so an edge's key fits one integer.
+  /**
+   * `deferred` groups are added to the trie the first time the text has a word starting with a letter of
+   * their script: an English page never pays for the Russian case forms, a Russian page not for the Latin
+   * spellings. Every pattern of a group must start with a letter of its script.
+   */
+  constructor(
+    patterns: Iterable<MatcherPattern>,
+    deferred: Partial<Record<DeferredScript, () => Iterable<MatcherPattern>>> = {},
+  ) {
+    // Spaces in patterns: runs of whitespace in the text walk this one edge.
+    this.#symbolOfFolded[SPACE] = this.#alphabet++
+    this.#insert(patterns)
+    for (const [script, group] of Object.entries(deferred) as [
+      DeferredScript,
+      () => Iterable<MatcherPattern>,
+    ][]) {
+      this.#deferred.set(script, group)
+    }
+  }
+
+  /** How many patterns the trie holds (deferred groups count once added). */
+  get size(): number {
+    return this.#size
+  }
+
+  /** Adds every deferred group now (for tools that need all patterns, not for scanning). */
+  complete(): void {
+    for (const script of [...this.#deferred.keys()]) {
+      this.#addGroup(script)
+    }
+  }
+
+  #addGroup(script: DeferredScript): void {
+    const group = this.#deferred.get(script)
+    if (group === undefined) {
+      return
+    }
+    this.#deferred.delete(script)
+    this.#insert(group(), script)
+    // Units classified before may have gained a trie symbol.
+    this.#table.fill(UNKNOWN)
+  }
+
+  #insert(patterns: Iterable<MatcherPattern>, script?: DeferredScript): void {
+    // Fold every pattern once into trie symbols (spaces collapsed, ignorable units dropped), then insert.
     const list = Array.isArray(patterns) ? (patterns as readonly MatcherPattern[]) : [...patterns]
     const symbolOfFolded = this.#symbolOfFolded
-    let alphabet = 0
-    // Spaces in patterns: runs of whitespace in the text walk this one edge.
-    symbolOfFolded[SPACE] = alphabet++
     let total = 0
     for (const { text } of list) {
       total += text.length
@@ -114,6 +178,11 @@ export class Matcher {
           lastSpace = false
         }
         if (at === begin) {
+          if (script !== undefined && deferredScriptOf(text.charCodeAt(i)) !== script) {
+            throw new Error(
+              `"${text}" is deferred until ${script} text but does not start with a ${script} letter`,
+            )
+          }
           // First characters (folded) that may start a name, and whether some pattern allows a lower-case start.
           let entry = this.#firsts.get(f)
           if (entry === undefined) {
@@ -125,50 +194,38 @@ export class Matcher {
         }
         let symbol = symbolOfFolded[f] ?? NO_SYMBOL
         if (symbol === NO_SYMBOL) {
-          symbol = alphabet++
+          if (this.#alphabet === MAX_ALPHABET) {
+            throw new RangeError(`the names use more than ${MAX_ALPHABET} distinct characters`)
+          }
+          symbol = this.#alphabet++
           symbolOfFolded[f] = symbol
         }
         symbols[at++] = symbol
       }
       lengths[p] = at - begin
     }
-    this.#alphabet = alphabet
-    if (total * alphabet >= 2 ** 31) {
-      // Far beyond any data pack (that would take millions of spellings), but keys must fit an Int32Array.
-      throw new RangeError(`too many spellings for the matcher: ${list.length}`)
-    }
 
-    this.#rootNext = new Int32Array(alphabet).fill(NO_NODE)
-    // At most one edge per pattern character, fewer as spellings share prefixes; the table doubles when half full.
-    let bits = 6
-    while (1 << bits < total) {
-      bits++
-    }
-    this.#edgeKey = new Int32Array(1 << bits).fill(NO_NODE)
-    this.#edgeTarget = new Int32Array(1 << bits)
-    this.#edgeMask = (1 << bits) - 1
-    this.#edgeShift = 32 - bits
-    let edges = 0
-    const terminals: (number[] | undefined)[] = [undefined]
-    let nodeCount = 1
-    let count = 0
+    const terminals = this.#terminal
     at = 0
     for (let p = 0; p < list.length; p++) {
       const length = lengths[p] ?? 0
       let node = 0
       for (let i = 0; i < length; i++) {
         const symbol = symbols[at + i] ?? 0
-        let child = node === 0 ? (this.#rootNext[symbol] ?? NO_NODE) : this.#child(node, symbol)
+        let child = this.#child(node, symbol)
         if (child === NO_NODE) {
-          child = nodeCount++
+          child = terminals.length
+          if (child >= MAX_NODES) {
+            throw new RangeError(`too many spellings for the matcher: over ${MAX_NODES} trie nodes`)
+          }
           terminals.push(undefined)
           if (node === 0) {
             this.#rootNext[symbol] = child
           } else {
-            if (2 * ++edges > this.#edgeMask) {
+            if (2 * ++this.#edges > this.#edgeMask) {
               this.#growEdges()
             }
-            this.#putEdge(node * alphabet + symbol, child)
+            this.#putEdge(node * MAX_ALPHABET + symbol, child)
           }
         }
         node = child
@@ -178,10 +235,8 @@ export class Matcher {
         continue
       }
       ;(terminals[node] ??= []).push((list[p] as MatcherPattern).payload)
-      count++
+      this.#size++
     }
-    this.size = count
-    this.#terminal = terminals
   }
 
   #slot(key: number): number {
@@ -217,6 +272,12 @@ export class Matcher {
   #startsAt(code: number): boolean {
     let v = this.#starts[code] ?? 0
     if (v === 0) {
+      if (this.#deferred.size > 0) {
+        const script = deferredScriptOf(code)
+        if (script !== undefined) {
+          this.#addGroup(script)
+        }
+      }
       const entry = this.#firsts.get(foldCode(code))
       const ok =
         entry !== undefined && (entry.lower || entry.raw.has(code) || isUpperCode(code) || !hasCase(code))
@@ -250,7 +311,7 @@ export class Matcher {
     if (node === 0) {
       return this.#rootNext[symbol] ?? NO_NODE
     }
-    const key = node * this.#alphabet + symbol
+    const key = node * MAX_ALPHABET + symbol
     const keys = this.#edgeKey
     const mask = this.#edgeMask
     for (let slot = this.#slot(key); ; slot = (slot + 1) & mask) {
@@ -324,8 +385,16 @@ export class Matcher {
         }
       }
       prevWord = true
-      if (starts[code] === 1 || (starts[code] === 0 && !this.#startsAt(code))) {
+      const start = starts[code]
+      if (start === 1) {
         continue
+      }
+      if (start === 0) {
+        if (!this.#startsAt(code)) {
+          continue
+        }
+        // First sight of this unit as a word start may have added a group of patterns, changing its symbol.
+        v = this.#at(code)
       }
       let node = rootNext[(v >> SYMBOL_SHIFT) - 1] ?? NO_NODE
       if (node === NO_NODE) {

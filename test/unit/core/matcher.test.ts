@@ -115,4 +115,45 @@ describe('matcher', () => {
     expect(find(list, text)).toEqual(list)
     expect(find(list, 'Qzzzzzzzzzz and Q')).toEqual([])
   })
+
+  describe('spellings deferred until the text shows their script', () => {
+    const found = (m: Matcher, text: string): string[] => {
+      const out: string[] = []
+      m.scan(text, (start, ends) => {
+        out.push(text.slice(start, ends[0]))
+        return ends[0] ?? start
+      })
+      return out
+    }
+
+    it("adds a script's spellings only once a word in that script appears, and finds that first word", () => {
+      let made = 0
+      const m = new Matcher([{ text: 'Bishkek', payload: 0 }], {
+        cyrillic: () => {
+          made++
+          return [{ text: 'Бишкек', payload: 1 }]
+        },
+      })
+      expect(found(m, 'Bishkek, Osh and Naryn')).toEqual(['Bishkek'])
+      expect(made).toBe(0)
+      expect(m.size).toBe(1)
+      expect(found(m, 'Bishkek (Бишкек)')).toEqual(['Bishkek', 'Бишкек'])
+      expect(made).toBe(1)
+      expect(m.size).toBe(2)
+    })
+
+    it('matches letters the text showed before their spellings were added', () => {
+      const m = new Matcher([], { cyrillic: () => [{ text: 'Бишкек', payload: 0 }] })
+      // "иш" is read inside a Latin word, before any word starts in Cyrillic.
+      expect(found(m, 'Zиш Бишкек')).toEqual(['Бишкек'])
+    })
+
+    it('adds everything on request, and refuses a spelling filed under the wrong script', () => {
+      const m = new Matcher([], { latin: () => [{ text: 'Osh', payload: 0 }] })
+      m.complete()
+      expect(m.size).toBe(1)
+      const wrong = new Matcher([], { latin: () => [{ text: 'Ош', payload: 0 }] })
+      expect(() => wrong.complete()).toThrow(/"Ош" is deferred until latin text/)
+    })
+  })
 })
