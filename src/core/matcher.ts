@@ -150,19 +150,27 @@ export class Matcher {
   }
 
   #insert(patterns: Iterable<MatcherPattern>, script?: DeferredScript): void {
-    // Fold every pattern once into trie symbols (spaces collapsed, ignorable units dropped), then insert.
+    // One pass per pattern: fold each unit (spaces collapsed, ignorable units dropped) and walk or extend the
+    // trie. This runs while the engine's code is still cold, so the loop keeps its tables in locals and does
+    // the hashing inline.
     const list = Array.isArray(patterns) ? (patterns as readonly MatcherPattern[]) : [...patterns]
-    const symbolOfFolded = this.#symbolOfFolded
     let total = 0
     for (const { text } of list) {
       total += text.length
     }
-    const symbols = new Int32Array(total)
-    const lengths = new Int32Array(list.length)
-    let at = 0
-    for (let p = 0; p < list.length; p++) {
-      const { text, upperStart } = list[p] as MatcherPattern
-      const begin = at
+    // Room for an edge per unit at most half full, so the table never grows during the loop.
+    if (2 * (this.#edges + total) > this.#edgeMask) {
+      this.#growEdges(this.#edges + total)
+    }
+    const symbolOfFolded = this.#symbolOfFolded
+    const rootNext = this.#rootNext
+    const terminals = this.#terminal
+    const keys = this.#edgeKey
+    const targets = this.#edgeTarget
+    const mask = this.#edgeMask
+    const shift = this.#edgeShift
+    for (const { text, payload, upperStart } of list) {
+      let node = 0
       let lastSpace = true
       for (let i = 0; i < text.length; i++) {
         const f = foldCode(text.charCodeAt(i))
@@ -177,21 +185,6 @@ export class Matcher {
         } else {
           lastSpace = false
         }
-        if (at === begin) {
-          if (script !== undefined && deferredScriptOf(text.charCodeAt(i)) !== script) {
-            throw new Error(
-              `"${text}" is deferred until ${script} text but does not start with a ${script} letter`,
-            )
-          }
-          // First characters (folded) that may start a name, and whether some pattern allows a lower-case start.
-          let entry = this.#firsts.get(f)
-          if (entry === undefined) {
-            entry = { lower: false, raw: new Set<number>() }
-            this.#firsts.set(f, entry)
-          }
-          entry.lower ||= !upperStart
-          entry.raw.add(text.charCodeAt(i))
-        }
         let symbol = symbolOfFolded[f] ?? NO_SYMBOL
         if (symbol === NO_SYMBOL) {
           if (this.#alphabet === MAX_ALPHABET) {
@@ -200,43 +193,63 @@ export class Matcher {
           symbol = this.#alphabet++
           symbolOfFolded[f] = symbol
         }
-        symbols[at++] = symbol
-      }
-      lengths[p] = at - begin
-    }
-
-    const terminals = this.#terminal
-    at = 0
-    for (let p = 0; p < list.length; p++) {
-      const length = lengths[p] ?? 0
-      let node = 0
-      for (let i = 0; i < length; i++) {
-        const symbol = symbols[at + i] ?? 0
-        let child = this.#child(node, symbol)
-        if (child === NO_NODE) {
-          child = terminals.length
-          if (child >= MAX_NODES) {
-            throw new RangeError(`too many spellings for the matcher: over ${MAX_NODES} trie nodes`)
+        if (node === 0) {
+          this.#noteFirst(text, i, f, upperStart === true, script)
+          let child = rootNext[symbol] ?? NO_NODE
+          if (child === NO_NODE) {
+            child = this.#newNode()
+            rootNext[symbol] = child
           }
-          terminals.push(undefined)
-          if (node === 0) {
-            this.#rootNext[symbol] = child
-          } else {
-            if (2 * ++this.#edges > this.#edgeMask) {
-              this.#growEdges()
-            }
-            this.#putEdge(node * MAX_ALPHABET + symbol, child)
-          }
+          node = child
+          continue
         }
-        node = child
+        const key = node * MAX_ALPHABET + symbol
+        let slot = Math.imul(key, 0x9e3779b1) >>> shift
+        let k = keys[slot] ?? NO_NODE
+        while (k !== key && k !== NO_NODE) {
+          slot = (slot + 1) & mask
+          k = keys[slot] ?? NO_NODE
+        }
+        if (k === key) {
+          node = targets[slot] ?? NO_NODE
+        } else {
+          const child = this.#newNode()
+          keys[slot] = key
+          targets[slot] = child
+          this.#edges++
+          node = child
+        }
       }
-      at += length
       if (node === 0) {
         continue
       }
-      ;(terminals[node] ??= []).push((list[p] as MatcherPattern).payload)
+      ;(terminals[node] ??= []).push(payload)
       this.#size++
     }
+  }
+
+  #newNode(): number {
+    const node = this.#terminal.length
+    if (node >= MAX_NODES) {
+      throw new RangeError(`too many spellings for the matcher: over ${MAX_NODES} trie nodes`)
+    }
+    this.#terminal.push(undefined)
+    return node
+  }
+
+  /** Records a pattern's first unit (folded): which units may start a name, and in which case. */
+  #noteFirst(text: string, i: number, folded: number, upperStart: boolean, script?: DeferredScript): void {
+    const raw = text.charCodeAt(i)
+    if (script !== undefined && deferredScriptOf(raw) !== script) {
+      throw new Error(`"${text}" is deferred until ${script} text but does not start with a ${script} letter`)
+    }
+    let entry = this.#firsts.get(folded)
+    if (entry === undefined) {
+      entry = { lower: false, raw: new Set<number>() }
+      this.#firsts.set(folded, entry)
+    }
+    entry.lower ||= !upperStart
+    entry.raw.add(raw)
   }
 
   #slot(key: number): number {
@@ -253,13 +266,18 @@ export class Matcher {
     this.#edgeTarget[slot] = target
   }
 
-  #growEdges(): void {
+  /** Rebuilds the edge table with room for `edges` edges at most half full (one allocation, one pass). */
+  #growEdges(edges: number): void {
+    let bits = 32 - this.#edgeShift
+    while (1 << bits < 2 * edges) {
+      bits++
+    }
     const keys = this.#edgeKey
     const targets = this.#edgeTarget
-    this.#edgeKey = new Int32Array(keys.length * 2).fill(NO_NODE)
-    this.#edgeTarget = new Int32Array(keys.length * 2)
-    this.#edgeMask = keys.length * 2 - 1
-    this.#edgeShift--
+    this.#edgeKey = new Int32Array(1 << bits).fill(NO_NODE)
+    this.#edgeTarget = new Int32Array(1 << bits)
+    this.#edgeMask = (1 << bits) - 1
+    this.#edgeShift = 32 - bits
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i] ?? NO_NODE
       if (key !== NO_NODE) {

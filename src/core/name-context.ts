@@ -190,6 +190,17 @@ const isCapitalised = (word: string): boolean => {
 
 const isAllCaps = (word: string): boolean => word.length > 1 && word === word.toUpperCase()
 
+/** A hyphen followed by a lower-case letter ("Kremlin-backed"), without compiling a Unicode property regex. */
+function hyphenBeforeLowerCase(word: string): boolean {
+  for (let i = word.indexOf('-'); i >= 0; i = word.indexOf('-', i + 1)) {
+    const next = word.charAt(i + 1)
+    if (next !== '' && next !== next.toUpperCase() && next === next.toLowerCase()) {
+      return true
+    }
+  }
+  return false
+}
+
 export const isTitleWord = (word: string): boolean =>
   TITLE_WORDS.has(word.toLowerCase().replace(/[’']s$/, ''))
 
@@ -215,7 +226,7 @@ export function looksLikeOtherGivenName(before: WordBefore, ownGivenNames: Reado
     return false
   }
   // "Kremlin-backed Jeenbekov": a hyphenated description, not a double given name like "Jean-Paul".
-  if (/-\p{Ll}/u.test(word)) {
+  if (hyphenBeforeLowerCase(word)) {
     return false
   }
   // At the start of a sentence every word is capitalised ("Представителям Атамбаева", "Then Japarov"):
@@ -258,14 +269,16 @@ export function patronymicBefore(text: string, pos: number): { start: number; gi
 /** Role families that a title word in front of a surname refers to. */
 export type RoleFamily = 'president' | 'head-of-government' | 'speaker' | 'security'
 
+// Without the `u` flag: these patterns need no Unicode escapes, and a case-insensitive Unicode regex costs
+// several times more to compile, which happens while the engine starts.
 const ROLE_WORDS: readonly [RegExp, RoleFamily][] = [
-  [/\b(president|präsident|presidente|président|pre[sşș]edinte)|президент/iu, 'president'],
+  [/\b(president|präsident|presidente|président|pre[sşș]edinte)|президент/i, 'president'],
   [
-    /\b(prime minister|premier|pm|chairman of the cabinet|cabinet chairman|head of (the )?cabinet|head of government)\b|премьер|председател[а-я]* кабинета|глав[а-я]* кабмина|кабмин/iu,
+    /\b(prime minister|premier|pm|chairman of the cabinet|cabinet chairman|head of (the )?cabinet|head of government)\b|премьер|председател[а-я]* кабинета|глав[а-я]* кабмина|кабмин/i,
     'head-of-government',
   ],
-  [/\bspeaker\b|спикер|торага/iu, 'speaker'],
-  [/\b(security chief|gknb|scns)\b|гкнб/iu, 'security'],
+  [/\bspeaker\b|спикер|торага/i, 'speaker'],
+  [/\b(security chief|gknb|scns)\b|гкнб/i, 'security'],
 ]
 
 /** Role families named in a short span of text ("Prime Minister", "президента"). */

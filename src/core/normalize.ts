@@ -72,7 +72,10 @@ export function classByUnicode(code: number): number {
   return WORD_RE.test(ch) ? CLASS_WORD : CLASS_NON_WORD
 }
 
-/** The same as classByUnicode, read from the code charts for ASCII, Latin-1, Latin Extended and Cyrillic. */
+/**
+ * The same as classByUnicode, read from the code charts for the blocks the data and most news text use: ASCII,
+ * Latin-1, Latin Extended, Cyrillic, Arabic and general punctuation (a unit test holds it to Unicode).
+ */
 function computeClass(code: number): number {
   if (code < 0x80) {
     if ((code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) {
@@ -87,6 +90,43 @@ function computeClass(code: number): number {
   if (code >= 0x400 && code <= 0x4ff) {
     // Cyrillic: letters and combining marks, but the thousands sign ҂.
     return code === 0x482 ? CLASS_NON_WORD : CLASS_WORD
+  }
+  if (code >= 0x80 && code < 0xc0) {
+    // Latin-1 punctuation and symbols, with NBSP, the soft hyphen, ª º µ, superscripts and fractions.
+    if (code === 0xa0) {
+      return CLASS_SPACE
+    }
+    if (code === 0xad) {
+      return CLASS_IGNORABLE
+    }
+    return code === 0xaa ||
+      code === 0xb2 ||
+      code === 0xb3 ||
+      code === 0xb5 ||
+      (code >= 0xb9 && code <= 0xbe && code !== 0xbb)
+      ? CLASS_WORD
+      : CLASS_NON_WORD
+  }
+  if (code >= 0x2000 && code <= 0x206f) {
+    // General punctuation: typographic spaces, zero-width characters, dashes and quotes.
+    if (code <= 0x200a || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f) {
+      return CLASS_SPACE
+    }
+    return (code >= 0x200b && code <= 0x200d) || code === 0x2060 ? CLASS_IGNORABLE : CLASS_NON_WORD
+  }
+  if (code >= 0x600 && code <= 0x6ff) {
+    // Arabic (an alias of the country is written in it): letters, marks and digits, but punctuation and signs.
+    const nonWord =
+      code <= 0x60f ||
+      (code >= 0x61b && code <= 0x61f) ||
+      (code >= 0x66a && code <= 0x66d) ||
+      code === 0x6d4 ||
+      code === 0x6dd ||
+      code === 0x6de ||
+      code === 0x6e9 ||
+      code === 0x6fd ||
+      code === 0x6fe
+    return nonWord ? CLASS_NON_WORD : CLASS_WORD
   }
   return classByUnicode(code)
 }

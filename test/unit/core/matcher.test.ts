@@ -99,21 +99,37 @@ describe('matcher', () => {
     ).toBe(1)
   })
 
-  it('finds every one of thousands of names that share few prefixes (the edge table grows as it fills)', () => {
-    // Deterministic pseudo-random names: "Name" + letters, so deeper levels branch widely.
+  it('finds every one of thousands of names that share few prefixes, added at once and later (tables grow)', () => {
+    // Deterministic pseudo-random names, so deeper levels branch widely: Latin ones given at construction,
+    // Cyrillic ones deferred until the text shows Cyrillic (inserted into an already filled table).
     let seed = 7
-    const letter = (): string => {
+    const letter = (base: number): string => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31
-      return String.fromCharCode(0x61 + (seed % 26))
+      return String.fromCharCode(base + (seed % 26))
     }
-    const names = new Set<string>()
-    while (names.size < 3000) {
-      names.add(`Q${Array.from({ length: 6 + (names.size % 5) }, letter).join('')}`)
+    const names = (first: string, base: number): string[] => {
+      const out = new Set<string>()
+      while (out.size < 1500) {
+        out.add(first + Array.from({ length: 6 + (out.size % 5) }, () => letter(base)).join(''))
+      }
+      return [...out]
     }
-    const list = [...names]
-    const text = list.join(', ')
-    expect(find(list, text)).toEqual(list)
-    expect(find(list, 'Qzzzzzzzzzz and Q')).toEqual([])
+    const latin = names('Q', 0x61)
+    const cyrillic = names('Ж', 0x430)
+    const m = new Matcher(
+      latin.map((text, payload) => ({ text, payload })),
+      { cyrillic: () => cyrillic.map((text, i) => ({ text, payload: latin.length + i })) },
+    )
+    // A Cyrillic name first: its group is inserted before any Latin name is looked up.
+    const order = [cyrillic[0] ?? '', ...latin, ...cyrillic.slice(1)]
+    const text = order.join(', ')
+    const found: string[] = []
+    m.scan(text, (start, ends) => {
+      found.push(text.slice(start, ends[0]))
+      return ends[0] ?? start
+    })
+    expect(found).toEqual(order)
+    expect(find(latin, 'Qzzzzzzzzzz and Q')).toEqual([])
   })
 
   describe('spellings deferred until the text shows their script', () => {

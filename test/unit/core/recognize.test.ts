@@ -171,6 +171,14 @@ describe('surnames and other people', () => {
     expect(found.filter((n) => n === 'Atambayev=almazbek-atambayev')).toHaveLength(2)
   })
 
+  it('keeps a surname after a hyphenated description, but not after a hyphenated given name', () => {
+    const found = names(
+      `${COVERAGE}The opposition said Kremlin-backed Jeenbekov lost. Then Jean-Paul Atambayev spoke.`,
+    )
+    expect(found).toContain('Jeenbekov=sooronbay-jeenbekov')
+    expect(found.some((n) => n.startsWith('Atambayev'))).toBe(false)
+  })
+
   it('keeps a surname after a sentence-opening word or a title', () => {
     const found = names(`${COVERAGE}After Jeenbekov resigned, Former President Atambayev spoke.`)
     expect(found).toContain('Jeenbekov=sooronbay-jeenbekov')
