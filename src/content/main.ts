@@ -3,6 +3,8 @@
  * the recognizer, the highlighter and the card UI, and from here on answers the popup and the keyboard
  * commands, follows the settings live, and re-checks the page after navigations.
  */
+// First, so that it is evaluated first (see engine-clock.ts).
+import { ENGINE_EVALUATION_STARTED } from './engine-clock.ts'
 import browser from 'webextension-polyfill'
 import { DataIndex } from '../core/data-index.ts'
 import { createRecognizer } from '../core/recognize.ts'
@@ -27,6 +29,7 @@ async function start(): Promise<void> {
     return
   }
   shared.engineLoaded = true
+  shared.timing.evalMs = performance.now() - ENGINE_EVALUATION_STARTED
   if (!highlightsSupported()) {
     logOnce('highlights', 'the CSS Custom Highlight API is not available in this browser')
     return

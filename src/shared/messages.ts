@@ -49,6 +49,8 @@ export const Timing = v.object({
   bootMs: v.optional(Ms),
   /** The every-page check (sample + prefilter), all runs added up. */
   checkMs: v.optional(Ms),
+  /** Evaluating the engine chunk's code, until the engine starts (see content/engine-clock.ts). */
+  evalMs: v.optional(Ms),
   /** Building the engine's data index and matcher. */
   initMs: v.optional(Ms),
   /**
