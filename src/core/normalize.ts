@@ -29,8 +29,11 @@ const folded = new Uint16Array(0x10000)
 /** Letter case of each BMP code point: 0 not computed yet, 1 not upper case, 2 upper case. */
 const uppers = new Uint8Array(0x10000)
 
-const WORD_RE = /[\p{L}\p{N}\p{M}]/u
-const SPACE_RE = /\s/u
+/**
+ * Made on first use: creating a regex with Unicode property classes builds them from ICU data (about a
+ * millisecond), and most pages never need it (see computeClass).
+ */
+let unicodeClasses: { word: RegExp; space: RegExp } | undefined
 
 /**
  * Letters Kyrgyz (ө ү ң) and Ukrainian (і ї є) add to Russian's alphabet, folded to the letters Russian-language
@@ -66,10 +69,11 @@ export function classByUnicode(code: number): number {
     return CLASS_IGNORABLE
   }
   const ch = String.fromCharCode(code)
-  if (SPACE_RE.test(ch)) {
+  unicodeClasses ??= { word: /[\p{L}\p{N}\p{M}]/u, space: /\s/u }
+  if (unicodeClasses.space.test(ch)) {
     return CLASS_SPACE
   }
-  return WORD_RE.test(ch) ? CLASS_WORD : CLASS_NON_WORD
+  return unicodeClasses.word.test(ch) ? CLASS_WORD : CLASS_NON_WORD
 }
 
 /**
