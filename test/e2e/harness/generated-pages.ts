@@ -8,6 +8,21 @@
  */
 
 /** The names the big article is made of; every one is in src/data/entities.json. */
+/** The same events told in Russian (written for these tests), with names in several grammatical cases. */
+const RUSSIAN_SENTENCES = [
+  'Протесты в Бишкеке начались 5 октября 2020 года, на следующий день после выборов в парламент.',
+  'Оппозиционные партии заявили о подкупе избирателей.',
+  'Ночью сторонники освободили Садыра Жапарова и бывшего президента Алмазбека Атамбаева.',
+  'Люди вошли в Белый дом, где работают администрация президента и Жогорку Кенеш.',
+  'Центральная избирательная комиссия признала итоги голосования недействительными.',
+  'Президент Сооронбай Жээнбеков ввёл чрезвычайное положение в столице.',
+  'Жээнбеков сказал, что готов уйти в отставку после утверждения нового правительства.',
+  'Парламент утвердил Жапарова премьер-министром на заседании в гостинице.',
+  'Камчыбек Ташиев, соратник Жапарова, позже возглавил ГКНБ.',
+  'Жители Оша следили за событиями в Бишкеке по телевизору.',
+  'К концу недели на улицах столицы стало спокойно.',
+]
+
 const KYRGYZ_SENTENCES = [
   'Protests broke out in Bishkek on Oct. 5, 2020, the day after a parliamentary election.',
   'Opposition parties said the vote had been marred by vote buying.',
@@ -55,6 +70,7 @@ export function random(seed: number): () => number {
 const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
 interface BigPageOptions {
+  lang?: string
   title: string
   heading: string
   sentences: readonly string[]
@@ -69,7 +85,7 @@ function bigPage(o: BigPageOptions): string {
   const next = random(o.seed)
   const pick = (): string => o.sentences[Math.floor(next() * o.sentences.length)] ?? ''
   const parts: string[] = [
-    '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8" />\n<link rel="icon" href="data:," />\n',
+    `<!doctype html>\n<html lang="${o.lang ?? 'en'}">\n<head>\n<meta charset="utf-8" />\n<link rel="icon" href="data:," />\n`,
     `<title>${escapeHtml(o.title)}</title>\n`,
     o.head ?? '',
     '<style>body{font:17px/1.5 Georgia,serif;margin:0 auto;max-width:760px;padding:16px;color:#222;background:#fff}</style>\n',
@@ -109,6 +125,20 @@ export function bigKyrgyzArticle(bytes = 2 * 1024 * 1024): string {
     last: 'The archive ends with the early presidential election won by Sadyr Japarov in January 2021.',
     bytes,
     seed: 2020,
+  })
+}
+
+/** The same archive in Russian: every name in Cyrillic, in all its cases (2 MB by default). */
+export function bigRussianArticle(bytes = 2 * 1024 * 1024): string {
+  return bigPage({
+    lang: 'ru',
+    title: 'Кыргызстан, октябрь 2020 года: полный архив',
+    heading: 'Кыргызстан, октябрь 2020 года: полный архив',
+    head: '<meta property="og:type" content="article" />\n<meta property="article:published_time" content="2020-10-20T00:00:00Z" />\n',
+    sentences: RUSSIAN_SENTENCES,
+    last: 'Архив заканчивается досрочными президентскими выборами в январе 2021 года, на которых победил Садыр Жапаров.',
+    bytes,
+    seed: 2021,
   })
 }
 
@@ -189,6 +219,7 @@ export function deepNestingPage(depth = 10_000): string {
 /** The generated pages by path, for startServer() (the benchmark serves the same map). */
 export const GENERATED_PAGES: Record<string, () => string> = {
   'generated/big-article.html': () => bigKyrgyzArticle(),
+  'generated/big-article-ru.html': () => bigRussianArticle(),
   'generated/big-unrelated.html': () => bigUnrelatedPage(),
   'generated/deep-nesting.html': () => deepNestingPage(),
 }
