@@ -145,8 +145,9 @@ export class Matcher {
     }
     this.#deferred.delete(script)
     this.#insert(group(), script)
-    // Units classified before may have gained a trie symbol.
+    // Units classified before may have gained a trie symbol, or become able to start a name.
     this.#table.fill(UNKNOWN)
+    this.#starts.fill(0)
   }
 
   #insert(patterns: Iterable<MatcherPattern>, script?: DeferredScript): void {
@@ -291,7 +292,8 @@ export class Matcher {
     let v = this.#starts[code] ?? 0
     if (v === 0) {
       if (this.#deferred.size > 0) {
-        const script = deferredScriptOf(code)
+        // By the folded unit too: the Kelvin sign and the Angstrom sign fold to Latin letters.
+        const script = deferredScriptOf(code) ?? deferredScriptOf(foldCode(code))
         if (script !== undefined) {
           this.#addGroup(script)
         }

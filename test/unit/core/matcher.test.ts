@@ -164,6 +164,13 @@ describe('matcher', () => {
       expect(found(m, 'Zиш Бишкек')).toEqual(['Бишкек'])
     })
 
+    it('adds a script for a letter that only folds into it (the Kelvin sign K), and finds that word', () => {
+      const m = new Matcher([], {
+        latin: () => [{ text: 'Kurmanbek Bakiyev', payload: 0, upperStart: true }],
+      })
+      expect(found(m, '\u212Aurmanbek Bakiyev')).toEqual(['\u212Aurmanbek Bakiyev'])
+    })
+
     it('adds everything on request, and refuses a spelling filed under the wrong script', () => {
       const m = new Matcher([], { latin: () => [{ text: 'Osh', payload: 0 }] })
       m.complete()

@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { JSDOM } from 'jsdom'
 import { describe, expect, it } from 'vitest'
+import { allForms, buildEntityIndex } from '../../../src/core/entity-index.ts'
 import { createRecognizer, recognize } from '../../../src/core/recognize.ts'
 import { foldForMatching } from '../../../src/core/normalize.ts'
 import { ENTITIES_FILE, EVENTS_FILE } from '../../../src/data/index.ts'
@@ -116,6 +117,15 @@ describe('the bundled data', () => {
     for (const e of entities) {
       expect(e.summary.text.en.split(/\s+/).length, e.id).toBeLessThanOrEqual(SUMMARY_MAX_WORDS)
     }
+  })
+
+  it('puts every spelling into the matcher: each script’s group builds, with no spelling filed under another', () => {
+    // The matcher adds Latin and Cyrillic spellings only when a page shows that script, so a data mistake there
+    // would surface on a reader's page; here it fails the tests instead.
+    const index = buildEntityIndex(entities)
+    expect(() => allForms(index)).not.toThrow()
+    expect(index.matcher.size).toBe(index.forms.length)
+    expect(index.forms.length).toBeGreaterThan(entities.length * 10)
   })
 
   it('maps no spelling to two entities unless it is marked ambiguous with the other', () => {
