@@ -291,14 +291,15 @@ export class Matcher {
   #startsAt(code: number): boolean {
     let v = this.#starts[code] ?? 0
     if (v === 0) {
+      const folded = foldCode(code)
       if (this.#deferred.size > 0) {
         // By the folded unit too: the Kelvin sign and the Angstrom sign fold to Latin letters.
-        const script = deferredScriptOf(code) ?? deferredScriptOf(foldCode(code))
+        const script = deferredScriptOf(code) ?? deferredScriptOf(folded)
         if (script !== undefined) {
           this.#addGroup(script)
         }
       }
-      const entry = this.#firsts.get(foldCode(code))
+      const entry = this.#firsts.get(folded)
       const ok =
         entry !== undefined && (entry.lower || entry.raw.has(code) || isUpperCode(code) || !hasCase(code))
       v = ok ? 2 : 1
@@ -311,9 +312,10 @@ export class Matcher {
     const cls = charClass(code)
     const symbol =
       cls === CLASS_IGNORABLE
-        ? undefined
+        ? NO_SYMBOL
         : (this.#symbolOfFolded[cls === CLASS_SPACE ? SPACE : foldCode(code)] ?? NO_SYMBOL)
-    return ((symbol === undefined || symbol === NO_SYMBOL ? 0 : symbol + 1) << SYMBOL_SHIFT) | cls
+    // NO_SYMBOL (−1) packs as 0: no symbol.
+    return ((symbol + 1) << SYMBOL_SHIFT) | cls
   }
 
   /** The packed entry of a code unit, classifying it on first sight. */
