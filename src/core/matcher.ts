@@ -43,12 +43,14 @@ const NO_NODE = -1
 const NO_SYMBOL = -1
 
 /**
- * The per-unit table packs the character class (low 2 bits: CLASS_* from normalize.ts) and the trie symbol
- * plus one (the rest; 0 when no pattern contains the character). UNKNOWN marks a unit not classified yet.
+ * The per-unit table packs the character class (low 2 bits: CLASS_* from normalize.ts), a KNOWN bit and the
+ * trie symbol plus one (the rest; 0 when no pattern contains the character). UNKNOWN (0) marks a unit not
+ * classified yet, so the table starts as fresh zeroed memory: no pass over it before the first page is read.
  */
-const UNKNOWN = -1
+const UNKNOWN = 0
 const CLASS_MASK = 3
-const SYMBOL_SHIFT = 2
+const KNOWN = 4
+const SYMBOL_SHIFT = 3
 
 /** Whether a character has an upper and a lower case (Arabic, CJK and digits do not). */
 const hasCase = (code: number): boolean => {
@@ -73,6 +75,21 @@ export function deferredScriptOf(code: number): DeferredScript | undefined {
   return code >= 0x400 && code <= 0x52f ? 'cyrillic' : undefined
 }
 
+/**
+ * Where the scan's candidate regex leaves out units that cannot start a name: ASCII and basic Cyrillic, the
+ * bulk of English and Russian text. Other units are always candidates and checked one by one.
+ */
+const CANDIDATE_FILTER_RANGES: readonly (readonly [number, number])[] = [
+  [0x00, 0x7f],
+  [0x400, 0x45f],
+]
+
+/** Below this many units a scan checks every unit itself (making the candidate regex costs about as much). */
+const MIN_SKIPPING_SCAN = 1024
+
+/** A code unit as a regex class member, escaped so no unit is read as syntax. */
+const unitEscape = (code: number): string => `\\u${code.toString(16).padStart(4, '0')}`
+
 /** Symbols per trie node in an edge's key (node × MAX_ALPHABET + symbol); patterns use a few dozen. */
 const MAX_ALPHABET = 1024
 /** Keys must fit an Int32Array. */
@@ -80,13 +97,13 @@ const MAX_NODES = Math.floor(0x7fffffff / MAX_ALPHABET)
 
 export class Matcher {
   /** Per UTF-16 unit: class and symbol, packed (see SYMBOL_SHIFT), or UNKNOWN. */
-  readonly #table = new Int32Array(0x10000).fill(UNKNOWN)
+  readonly #table = new Uint16Array(0x10000)
   /** Per UTF-16 unit: 0 not computed yet, 1 cannot start a name, 2 may start one (as cased). */
   readonly #starts = new Uint8Array(0x10000)
   /** Folded first characters of the patterns, and whether some pattern there may start in lower case. */
   readonly #firsts = new Map<number, { lower: boolean; raw: Set<number> }>()
-  /** Trie symbol of each folded unit, or NO_SYMBOL: patterns use a few dozen distinct characters. */
-  readonly #symbolOfFolded = new Int32Array(0x10000).fill(NO_SYMBOL)
+  /** Trie symbol plus one of each folded unit, 0 for none: patterns use a few dozen distinct characters. */
+  readonly #symbolOfFolded = new Uint16Array(0x10000)
   #alphabet = 0
   /** Dense first level: a candidate whose first symbol has no edge is rejected with one array read. */
   readonly #rootNext = new Int32Array(MAX_ALPHABET).fill(NO_NODE)
@@ -105,6 +122,8 @@ export class Matcher {
   #size = 0
   /** Pattern groups not in the trie yet, by the script all their patterns start in. */
   readonly #deferred = new Map<DeferredScript, () => Iterable<MatcherPattern>>()
+  /** See #candidates; undefined when the patterns changed since it was made. */
+  #candidateRe: RegExp | undefined
 
   /**
    * `deferred` groups are added to the trie the first time the text has a word starting with a letter of
@@ -116,7 +135,7 @@ export class Matcher {
     deferred: Partial<Record<DeferredScript, () => Iterable<MatcherPattern>>> = {},
   ) {
     // Spaces in patterns: runs of whitespace in the text walk this one edge.
-    this.#symbolOfFolded[SPACE] = this.#alphabet++
+    this.#symbolOfFolded[SPACE] = ++this.#alphabet
     this.#insert(patterns)
     for (const [script, group] of Object.entries(deferred) as [
       DeferredScript,
@@ -148,6 +167,7 @@ export class Matcher {
     // Units classified before may have gained a trie symbol, or become able to start a name.
     this.#table.fill(UNKNOWN)
     this.#starts.fill(0)
+    this.#candidateRe = undefined
   }
 
   #insert(patterns: Iterable<MatcherPattern>, script?: DeferredScript): void {
@@ -186,13 +206,13 @@ export class Matcher {
         } else {
           lastSpace = false
         }
-        let symbol = symbolOfFolded[f] ?? NO_SYMBOL
+        let symbol = (symbolOfFolded[f] ?? 0) - 1
         if (symbol === NO_SYMBOL) {
           if (this.#alphabet === MAX_ALPHABET) {
             throw new RangeError(`the names use more than ${MAX_ALPHABET} distinct characters`)
           }
           symbol = this.#alphabet++
-          symbolOfFolded[f] = symbol
+          symbolOfFolded[f] = symbol + 1
         }
         if (node === 0) {
           this.#noteFirst(text, i, f, upperStart === true, script)
@@ -293,29 +313,81 @@ export class Matcher {
     if (v === 0) {
       const folded = foldCode(code)
       if (this.#deferred.size > 0) {
-        // By the folded unit too: the Kelvin sign and the Angstrom sign fold to Latin letters.
-        const script = deferredScriptOf(code) ?? deferredScriptOf(folded)
+        const script = this.#pendingScriptOf(code, folded)
         if (script !== undefined) {
           this.#addGroup(script)
         }
       }
-      const entry = this.#firsts.get(folded)
-      const ok =
-        entry !== undefined && (entry.lower || entry.raw.has(code) || isUpperCode(code) || !hasCase(code))
-      v = ok ? 2 : 1
+      v = this.#canStart(code, folded) ? 2 : 1
       this.#starts[code] = v
     }
     return v === 2
   }
 
+  /** The deferred group a unit would add as a word start, if any is still waiting. */
+  #pendingScriptOf(code: number, folded: number): DeferredScript | undefined {
+    // By the folded unit too: the Kelvin sign and the Angstrom sign fold to Latin letters.
+    const script = deferredScriptOf(code) ?? deferredScriptOf(folded)
+    return script !== undefined && this.#deferred.has(script) ? script : undefined
+  }
+
+  /** Whether a unit cannot start a name now, nor add a waiting group that might let it. */
+  #neverStarts(code: number): boolean {
+    const folded = foldCode(code)
+    return this.#pendingScriptOf(code, folded) === undefined && !this.#canStart(code, folded)
+  }
+
+  /** Whether the patterns in the trie now let a unit start a name (in its case). */
+  #canStart(code: number, folded: number): boolean {
+    const entry = this.#firsts.get(folded)
+    return entry !== undefined && (entry.lower || entry.raw.has(code) || isUpperCode(code) || !hasCase(code))
+  }
+
+  /**
+   * A regex that finds the next unit that may start a name, so the scan's loop runs only there: the regex
+   * engine skips the lower-case letters, spaces and punctuation that make up most text in native code, where
+   * a loop of our own would run in the interpreter for the first few thousand characters of a page (the
+   * part a reader waits for). It is a superset, made once per set of patterns: it leaves out the units of
+   * ASCII and basic Cyrillic that cannot start a name now or after a deferred group is added, and every
+   * candidate it finds is still checked as before.
+   */
+  #candidates(): RegExp {
+    if (this.#candidateRe !== undefined) {
+      return this.#candidateRe
+    }
+    let source = ''
+    let runStart = -1
+    const flush = (end: number): void => {
+      if (runStart >= 0) {
+        source +=
+          end - 1 === runStart ? unitEscape(runStart) : `${unitEscape(runStart)}-${unitEscape(end - 1)}`
+        runStart = -1
+      }
+    }
+    for (const [lo, hi] of CANDIDATE_FILTER_RANGES) {
+      for (let code = lo; code <= hi; code++) {
+        // A letter of a script whose patterns are still waiting is a candidate (it adds them); cheap tests first.
+        const script = deferredScriptOf(code)
+        const never =
+          (script === undefined || !this.#deferred.has(script)) &&
+          (charClass(code) !== CLASS_WORD || this.#neverStarts(code))
+        if (never && runStart < 0) {
+          runStart = code
+        } else if (!never) {
+          flush(code)
+        }
+      }
+      flush(hi + 1)
+    }
+    this.#candidateRe = new RegExp(source === '' ? '[^]' : `[^${source}]`, 'g')
+    return this.#candidateRe
+  }
+
   #classify(code: number): number {
     const cls = charClass(code)
-    const symbol =
-      cls === CLASS_IGNORABLE
-        ? NO_SYMBOL
-        : (this.#symbolOfFolded[cls === CLASS_SPACE ? SPACE : foldCode(code)] ?? NO_SYMBOL)
-    // NO_SYMBOL (−1) packs as 0: no symbol.
-    return ((symbol + 1) << SYMBOL_SHIFT) | cls
+    const symbolPlusOne =
+      cls === CLASS_IGNORABLE ? 0 : (this.#symbolOfFolded[cls === CLASS_SPACE ? SPACE : foldCode(code)] ?? 0)
+    return (symbolPlusOne << SYMBOL_SHIFT) | KNOWN | cls
   }
 
   /** The packed entry of a code unit, classifying it on first sight. */
@@ -380,24 +452,31 @@ export class Matcher {
     const starts = this.#starts
     const rootNext = this.#rootNext
     const terminal = this.#terminal
-    let prevWord = from > 0 && this.#isWordBefore(text, from)
+    // Short texts (a title, a changed paragraph) are not worth making the regex for; it may also read on past
+    // `to`, so only where what follows is no longer than the range itself.
+    const skip = to - from >= MIN_SKIPPING_SCAN && text.length - to <= to - from
+    let candidates = skip ? this.#candidates() : undefined
     for (let i = from; i < to; i++) {
+      if (candidates !== undefined) {
+        candidates.lastIndex = i
+        if (!candidates.test(text)) {
+          return
+        }
+        i = candidates.lastIndex - 1
+        if (i >= to) {
+          return
+        }
+      }
       const code = text.charCodeAt(i)
       let v = table[code] ?? UNKNOWN
       if (v === UNKNOWN) {
         v = this.#at(code)
       }
-      const cls = v & CLASS_MASK
-      if (cls !== CLASS_WORD) {
-        // Ignorable units neither end nor start a word.
-        if (cls !== CLASS_IGNORABLE) {
-          prevWord = false
-        }
+      if ((v & CLASS_MASK) !== CLASS_WORD) {
         continue
       }
-      // Inside a word only a case change glued to the previous word ("bySooronbay") can start a name
-      // (checked inline: this branch runs for most characters of the text).
-      if (prevWord) {
+      // Inside a word only a case change glued to the previous word ("bySooronbay") can start a name.
+      if (this.#isWordBefore(text, i)) {
         if (!((code >= 0x41 && code <= 0x5a) || (code >= 0x410 && code <= 0x42f))) {
           continue
         }
@@ -406,7 +485,6 @@ export class Matcher {
           continue
         }
       }
-      prevWord = true
       const start = starts[code]
       if (start === 1) {
         continue
@@ -415,8 +493,12 @@ export class Matcher {
         if (!this.#startsAt(code)) {
           continue
         }
-        // First sight of this unit as a word start may have added a group of patterns, changing its symbol.
+        // First sight of this unit as a word start may have added a group of patterns, changing its symbol
+        // and the candidates.
         v = this.#at(code)
+        if (candidates !== undefined) {
+          candidates = this.#candidates()
+        }
       }
       let node = rootNext[(v >> SYMBOL_SHIFT) - 1] ?? NO_NODE
       if (node === NO_NODE) {
@@ -471,9 +553,8 @@ export class Matcher {
         payloads.reverse()
         const resume = onCandidates(i, ends, payloads)
         if (resume > i) {
-          // Continue after the match; the unit before `resume` decides whether a word continues there.
+          // Continue after the match (the loop's step is undone here).
           i = resume - 1
-          prevWord = this.#isWordBefore(text, resume)
         }
       }
     }

@@ -158,6 +158,12 @@ describe('matcher', () => {
       expect(m.size).toBe(2)
     })
 
+    it('adds a script for a lower-case word in a long text, where the scan skips what cannot start a name', () => {
+      const m = new Matcher([], { latin: () => [{ text: 'kyrgyz', payload: 0 }] })
+      const text = `kyrgyz ${'1920, '.repeat(400)}Kyrgyz`
+      expect(found(m, text)).toEqual(['kyrgyz', 'Kyrgyz'])
+    })
+
     it('matches letters the text showed before their spellings were added', () => {
       const m = new Matcher([], { cyrillic: () => [{ text: 'Бишкек', payload: 0 }] })
       // "иш" is read inside a Latin word, before any word starts in Cyrillic.
