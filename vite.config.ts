@@ -4,6 +4,7 @@ import preact from '@preact/preset-vite'
 import { crx } from '@crxjs/vite-plugin'
 import manifest, { CONTENT_SCRIPTS, declareContentScripts } from './manifest.config.ts'
 import { contentScripts } from './scripts/lib/content-scripts.ts'
+import { polyfillAsEsm } from './scripts/lib/polyfill-esm.ts'
 import { validateDataFiles } from './scripts/lib/validate-data.ts'
 
 export type Target = 'chrome' | 'firefox'
@@ -32,6 +33,7 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: [
       validateData(),
+      polyfillAsEsm(),
       preact(),
       crx({ manifest, browser: target }),
       // Self-contained scripts: no loader, no web-accessible ES chunks for the every-page script.

@@ -9,6 +9,7 @@
  */
 import path from 'node:path'
 import { build, type Plugin, type Rollup } from 'vite'
+import { polyfillAsEsm } from './polyfill-esm.ts'
 
 export interface ContentScript {
   /** Source entry, relative to the project root. */
@@ -33,6 +34,7 @@ async function buildIife(entry: ContentScript, options: ContentScriptsOptions): 
   const result = await build({
     configFile: false,
     logLevel: 'warn',
+    plugins: [polyfillAsEsm()],
     define: options.define,
     build: {
       write: false,

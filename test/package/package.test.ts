@@ -61,6 +61,16 @@ describe('the code that ships', () => {
     }
   })
 
+  it('bundles webextension-polyfill as an ES module in every script (no CommonJS interop copying `browser`)', () => {
+    for (const file of [...jsFiles('dist/chrome'), ...jsFiles('dist/firefox')]) {
+      const code = fs.readFileSync(file, 'utf8')
+      if (code.includes('api-metadata.json has not been included in browser-polyfill')) {
+        // scripts/lib/polyfill-esm.ts replaced the UMD wrapper, whose CommonJS branch reads `module.exports`.
+        expect(code.includes('define.amd'), `${file} holds the polyfill's UMD wrapper`).toBe(false)
+      }
+    }
+  })
+
   it('passes web-ext lint with no errors, and warnings only inside Preact’s own runtime', () => {
     const run = spawnSync('npx', ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--output', 'json'], {
       encoding: 'utf8',
