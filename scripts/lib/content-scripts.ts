@@ -9,6 +9,7 @@
  */
 import path from 'node:path'
 import { build, type Plugin, type Rollup } from 'vite'
+import { compiledIndexModule } from './compiled-index-module.ts'
 import { polyfillAsEsm } from './polyfill-esm.ts'
 
 export interface ContentScript {
@@ -34,7 +35,7 @@ async function buildIife(entry: ContentScript, options: ContentScriptsOptions): 
   const result = await build({
     configFile: false,
     logLevel: 'warn',
-    plugins: [polyfillAsEsm()],
+    plugins: [polyfillAsEsm(), compiledIndexModule()],
     define: options.define,
     build: {
       write: false,

@@ -7,7 +7,8 @@
 import { ENGINE_EVALUATION_STARTED } from './engine-clock.ts'
 import browser from 'webextension-polyfill'
 import { DataIndex } from '../core/data-index.ts'
-import { createRecognizer } from '../core/recognize.ts'
+import { loadEntityIndex } from '../core/compiled-index.ts'
+import { recognizerOf } from '../core/recognize.ts'
 import { ENTITIES_FILE, EVENTS_FILE } from '../data/index.ts'
 import { guard, guardAsync, logOnce } from '../shared/log.ts'
 import { parseMessage, type Message, type PageStateMessage, type PageStateReply } from '../shared/messages.ts'
@@ -19,6 +20,7 @@ import { Interaction } from './interaction.ts'
 import { watchNavigation, type NavigationWatch } from './navigation-watch.ts'
 import { PageEngine } from './page-engine.ts'
 import { followFullscreen, removeUiHost } from './ui-host.ts'
+import COMPILED_INDEX from 'virtual:compiled-index'
 
 /** Badge updates wait for a burst of page changes to settle. */
 const REPORT_DELAY_MS = 200
@@ -37,7 +39,7 @@ async function start(): Promise<void> {
   let settings: Settings = await loadSettings()
   const { data, recognizer } = timed('initMs', () => {
     const index = new DataIndex({ entities: ENTITIES_FILE, events: EVENTS_FILE })
-    return { data: index, recognizer: createRecognizer(index.entities) }
+    return { data: index, recognizer: recognizerOf(loadEntityIndex(COMPILED_INDEX), index.entities) }
   })
   let reportTimer: number | undefined
   let lastReport = ''

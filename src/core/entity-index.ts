@@ -37,15 +37,16 @@ export interface EntityInfo {
 
 export interface EntityIndex {
   matcher: Matcher
-  /** By a match's payload. Grows when the matcher adds a deferred script's spellings. */
-  forms: Form[]
+  /** The form a match's payload stands for. */
+  form: (payload: number) => Form | undefined
+  /** Every form, with the spellings of scripts the text has not shown yet (for tools, not for scanning). */
+  allForms: () => readonly Form[]
   entities: Map<string, EntityInfo>
 }
 
-/** Every form, with the spellings of scripts the text has not shown yet (for tools, not for scanning). */
+/** Every form of an index (see EntityIndex.allForms). */
 export function allForms(index: EntityIndex): readonly Form[] {
-  index.matcher.complete()
-  return index.forms
+  return index.allForms()
 }
 
 /** Whether a form can only match where the text starts with a capital (what lets the matcher skip words). */
@@ -145,7 +146,16 @@ export function buildEntityIndex(
     latin: () => produce('latin'),
     cyrillic: () => produce('cyrillic'),
   })
-  return { matcher, forms, entities: infos }
+  return {
+    matcher,
+    // Grows when the matcher adds a deferred script's spellings.
+    form: (payload) => forms[payload],
+    allForms: () => {
+      matcher.complete()
+      return forms
+    },
+    entities: infos,
+  }
 }
 
 /**

@@ -90,6 +90,25 @@ const MIN_SKIPPING_SCAN = 1024
 /** A code unit as a regex class member, escaped so no unit is read as syntax. */
 const unitEscape = (code: number): string => `\\u${code.toString(16).padStart(4, '0')}`
 
+/** A matcher's tables as plain (JSON) data: see `Matcher.toImage`. */
+export interface MatcherImage {
+  /** Folded units by trie symbol; symbol 0 is the space. */
+  alphabet: string
+  /** Child of the root per symbol. */
+  rootNext: number[]
+  /** The open-addressing edge table (keys node × MAX_ALPHABET + symbol, −1 where empty) and its targets. */
+  edgeKeys: number[]
+  edgeTargets: number[]
+  edges: number
+  nodes: number
+  /** Nodes where patterns end, and the payloads ending at each. */
+  terminalNodes: number[]
+  terminalPayloads: number[][]
+  /** Folded first units: whether a pattern there may start in lower case, and the raw units they start with. */
+  firsts: [number, boolean, number[]][]
+  size: number
+}
+
 /** Symbols per trie node in an edge's key (node × MAX_ALPHABET + symbol); patterns use a few dozen. */
 const MAX_ALPHABET = 1024
 /** Keys must fit an Int32Array. */
@@ -143,6 +162,79 @@ export class Matcher {
     ][]) {
       this.#deferred.set(script, group)
     }
+  }
+
+  /**
+   * The trie and start rules as plain data (every deferred group added first), for `fromImage`. The edge
+   * table is packed up to three quarters full, as it will not grow again.
+   */
+  toImage(): MatcherImage {
+    this.complete()
+    let bits = 1
+    while (1 << bits < (4 * this.#edges) / 3) {
+      bits++
+    }
+    this.#rehash(bits)
+    const terminalNodes: number[] = []
+    const terminalPayloads: number[][] = []
+    this.#terminal.forEach((payloads, node) => {
+      if (payloads !== undefined) {
+        terminalNodes.push(node)
+        terminalPayloads.push(payloads)
+      }
+    })
+    const alphabet: number[] = []
+    this.#symbolOfFolded.forEach((symbolPlusOne, folded) => {
+      if (symbolPlusOne > 0) {
+        alphabet[symbolPlusOne - 1] = folded
+      }
+    })
+    return {
+      alphabet: String.fromCharCode(...alphabet),
+      rootNext: [...this.#rootNext.subarray(0, this.#alphabet)],
+      edgeKeys: [...this.#edgeKey],
+      edgeTargets: [...this.#edgeTarget],
+      edges: this.#edges,
+      nodes: this.#terminal.length,
+      terminalNodes,
+      terminalPayloads,
+      firsts: [...this.#firsts].map(([folded, { lower, raw }]) => [folded, lower, [...raw]]),
+      size: this.#size,
+    }
+  }
+
+  /**
+   * A matcher with the tables of `toImage`, made at build time: starting the engine then costs copying a few
+   * arrays instead of folding and inserting every spelling while the engine's code is still cold.
+   */
+  static fromImage(image: MatcherImage): Matcher {
+    if (image.alphabet.charCodeAt(0) !== SPACE) {
+      throw new RangeError('a matcher image must have the space as its symbol 0')
+    }
+    const m = new Matcher([])
+    for (let symbol = 1; symbol < image.alphabet.length; symbol++) {
+      m.#symbolOfFolded[image.alphabet.charCodeAt(symbol)] = symbol + 1
+    }
+    m.#alphabet = image.alphabet.length
+    m.#rootNext.set(image.rootNext)
+    const size = image.edgeKeys.length
+    if (size < 2 || (size & (size - 1)) !== 0 || image.edgeTargets.length !== size) {
+      throw new RangeError(`a matcher image needs an edge table whose size is a power of two, not ${size}`)
+    }
+    m.#edgeKey = new Int32Array(image.edgeKeys)
+    m.#edgeTarget = new Int32Array(image.edgeTargets)
+    m.#edgeMask = size - 1
+    m.#edgeShift = 32 - Math.log2(size)
+    m.#edges = image.edges
+    m.#terminal.length = image.nodes
+    image.terminalNodes.forEach((node, k) => {
+      m.#terminal[node] = image.terminalPayloads[k]
+    })
+    for (const [folded, lower, raw] of image.firsts) {
+      m.#firsts.set(folded, { lower, raw: new Set(raw) })
+    }
+    m.#size = image.size
+    return m
   }
 
   /** How many patterns the trie holds (deferred groups count once added). */
@@ -293,6 +385,10 @@ export class Matcher {
     while (1 << bits < 2 * edges) {
       bits++
     }
+    this.#rehash(bits)
+  }
+
+  #rehash(bits: number): void {
     const keys = this.#edgeKey
     const targets = this.#edgeTarget
     this.#edgeKey = new Int32Array(1 << bits).fill(NO_NODE)

@@ -34,7 +34,12 @@ export interface Recognizer {
 
 /** Builds the matcher and the role table once; reuse the result for every page. */
 export function createRecognizer(entities: readonly Entity[]): Recognizer {
-  return { index: buildEntityIndex(entities), roles: rolePeriods(entities) }
+  return recognizerOf(buildEntityIndex(entities), entities)
+}
+
+/** A recognizer over an index of `entities` built elsewhere: the extension loads one compiled at build time. */
+export function recognizerOf(index: EntityIndex, entities: readonly Entity[]): Recognizer {
+  return { index, roles: rolePeriods(entities) }
 }
 
 export function countEntities(mentions: readonly Mention[]): EntityCount[] {

@@ -19,7 +19,7 @@ export function scanText(index: EntityIndex, text: string, from = 0, to = text.l
         const end = ends[k] ?? start
         const accepted: Form[] = []
         for (const p of payloads[k] ?? []) {
-          const form = index.forms[p]
+          const form = index.form(p)
           if (form && caseAccepts(form, text, start, end)) {
             accepted.push(form)
           }

@@ -11,8 +11,12 @@ import zlib from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { zip } from '../../scripts/lib/zip.ts'
 
-/** Budgets (gzipped KB). The every-page script's goal is BRIEF §6 (content_kb ≤ 12). */
-export const BUDGET = { everyPageKb: 12, engineKb: 110, packageKb: 700 }
+/**
+ * Budgets (gzipped KB). The every-page script's goal is BRIEF §6 (content_kb ≤ 12). The engine chunk loads
+ * only on coverage pages; about 45 KB of it is the entity index compiled at build time (its hash table
+ * compresses poorly), which spares every coverage page building it.
+ */
+export const BUDGET = { everyPageKb: 12, engineKb: 150, packageKb: 700 }
 
 const gzKb = (file: string): number => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length / 1024
 

@@ -5,7 +5,12 @@
  * same candidates.
  */
 import { describe, expect, it } from 'vitest'
-import { Matcher, deferredScriptOf, type MatcherPattern } from '../../../src/core/matcher.ts'
+import {
+  Matcher,
+  deferredScriptOf,
+  type MatcherImage,
+  type MatcherPattern,
+} from '../../../src/core/matcher.ts'
 import {
   CLASS_IGNORABLE,
   CLASS_SPACE,
@@ -270,6 +275,20 @@ describe('matcher, against a brute-force reading of every spelling at every word
       })
       expect(scanned(m, text, 0, text.length, true), `case ${n}`).toEqual(
         accepting(reference(patterns, text, 0, text.length)),
+      )
+    }
+  })
+
+  it('finds the same when loaded from its image, as the build ships it (plain data)', () => {
+    for (const { n, patterns, text } of cases) {
+      const image = JSON.parse(JSON.stringify(new Matcher(patterns).toImage())) as MatcherImage
+      const m = Matcher.fromImage(image)
+      expect(m.size, `case ${n}`).toBe(patterns.length)
+      expect(scanned(m, text, 0, text.length, false), `case ${n}`).toEqual(
+        reference(patterns, text, 0, text.length),
+      )
+      expect(scanned(m, text, 100, 300, true), `case ${n}, a short range`).toEqual(
+        accepting(reference(patterns, text, 100, 300)),
       )
     }
   })
