@@ -19,8 +19,11 @@ export interface LexiconEntry {
 const adjectiveForms = (stem: string): string[] =>
   ['ий', 'ая', 'ое', 'ие', 'ого', 'ой', 'ому', 'ую', 'им', 'ом', 'их', 'ими'].map((e) => stem + e)
 
+// Both lists are made by pure IIFEs, so the engine's bundle, which loads the index compiled from them at build
+// time (compiled-index.ts), drops them instead of building them at its start.
+
 /** Evidence for Kyrgyzstan that is not itself highlighted. */
-export const KYRGYZ_SIGNALS: readonly LexiconEntry[] = [
+export const KYRGYZ_SIGNALS: readonly LexiconEntry[] = /* @__PURE__ */ (() => [
   ...['Kyrgyz', 'Kirghiz', 'Kirgiz', 'Kyrgyzstani', 'Kyrgyzstanis'].map((text) => ({ text })),
   // German, Dutch, French, Italian and Scandinavian adjectives.
   ...[
@@ -70,10 +73,10 @@ export const KYRGYZ_SIGNALS: readonly LexiconEntry[] = [
   { text: 'Ала-Тоо', inflect: ['-'] },
   ...adjectiveForms('Баткенск').map((text) => ({ text })),
   ...adjectiveForms('баткенск').map((text) => ({ text })),
-]
+])()
 
 /** Places whose coverage is confusable with Kyrgyzstan's or lists it among others. */
-export const OTHER_PLACES: readonly LexiconEntry[] = [
+export const OTHER_PLACES: readonly LexiconEntry[] = /* @__PURE__ */ (() => [
   ...[
     'Kazakhstan',
     'Uzbekistan',
@@ -141,4 +144,4 @@ export const OTHER_PLACES: readonly LexiconEntry[] = [
       case: 'any' as const,
     }),
   ),
-]
+])()

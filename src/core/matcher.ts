@@ -224,7 +224,8 @@ export class Matcher {
     m.#edgeKey = new Int32Array(image.edgeKeys)
     m.#edgeTarget = new Int32Array(image.edgeTargets)
     m.#edgeMask = size - 1
-    m.#edgeShift = 32 - Math.log2(size)
+    // An integer (clz32, not log2): the shift is read on every trie step and must stay a small integer field.
+    m.#edgeShift = Math.clz32(size) + 1
     m.#edges = image.edges
     m.#terminal.length = image.nodes
     image.terminalNodes.forEach((node, k) => {
