@@ -12,8 +12,8 @@ const PAGES = ['http://*/*', 'https://*/*']
 export const CONTENT_SCRIPTS: Record<'everyPage' | 'engine', ContentScript> = {
   /** Runs on every page: the small bounded check. */
   everyPage: { entry: 'src/content/index.ts', file: 'src/content/index.js' },
-  /** Loaded on demand from the every-page script when a page looks like coverage. */
-  engine: { entry: 'src/content/main.ts', file: LAZY_CHUNK },
+  /** Loaded on demand from the every-page script when a page looks like coverage; its first scan runs most of it. */
+  engine: { entry: 'src/content/main.ts', file: LAZY_CHUNK, allFunctionsCalledOnLoad: true },
 }
 
 /**

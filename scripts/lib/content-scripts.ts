@@ -17,7 +17,20 @@ export interface ContentScript {
   entry: string
   /** Output file in the extension. */
   file: string
+  /**
+   * Nearly every function in the file runs as soon as it loads: ask the engine to compile them all up front
+   * (see COMPILE_ALL_HINT).
+   */
+  allFunctionsCalledOnLoad?: boolean
 }
+
+/**
+ * V8's explicit compile hint (Chromium 136+; other engines read a comment). V8 otherwise compiles each
+ * function the first time it is called, on the main thread; with the hint it compiles them all on the
+ * background thread that parses a streamed script. For the engine chunk, which runs most of its code in its
+ * first scan, that takes the compiling out of the time the page waits.
+ */
+export const COMPILE_ALL_HINT = '//# allFunctionsCalledOnLoad'
 
 /** The manifest as crxjs hands it to plugins (its own type is not exported). */
 export type Manifest = Record<string, unknown>
@@ -57,7 +70,8 @@ async function buildIife(entry: ContentScript, options: ContentScriptsOptions): 
   if (!chunk) {
     throw new Error(`No output for content script ${entry.entry}`)
   }
-  return chunk.code
+  // First in the file, where the engine looks for it.
+  return entry.allFunctionsCalledOnLoad === true ? `${COMPILE_ALL_HINT}\n${chunk.code}` : chunk.code
 }
 
 export function contentScripts(options: ContentScriptsOptions): Plugin {

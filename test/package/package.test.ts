@@ -9,6 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import { describe, expect, it } from 'vitest'
+import { COMPILE_ALL_HINT } from '../../scripts/lib/content-scripts.ts'
 import { zip } from '../../scripts/lib/zip.ts'
 
 /**
@@ -62,6 +63,14 @@ describe('the code that ships', () => {
       ]) {
         expect(code.includes(api), `${file} uses ${api}`).toBe(false)
       }
+    }
+  })
+
+  it('asks for the engine chunk to be compiled up front, on its first line, and not for the every-page script', () => {
+    for (const target of ['chrome', 'firefox']) {
+      const firstLine = (file: string): string => fs.readFileSync(file, 'utf8').split('\n')[0] ?? ''
+      expect(firstLine(`dist/${target}/src/content/main.js`)).toBe(COMPILE_ALL_HINT)
+      expect(firstLine(`dist/${target}/src/content/index.js`)).not.toBe(COMPILE_ALL_HINT)
     }
   })
 
