@@ -11,7 +11,10 @@ import type { EntitiesFile } from '../../src/data/schema.ts'
 export const COMPILED_INDEX_MODULE = 'virtual:compiled-index'
 const RESOLVED = `\0${COMPILED_INDEX_MODULE}`
 
-/** `entitiesFile` must be the file the bundle imports (src/data/index.ts), validated by the build first. */
+/**
+ * `entitiesFile` must be the file the bundle imports (src/data/index.ts), validated by the build first. The
+ * module is made anew on every build of the engine (content-scripts.ts runs a fresh build each time).
+ */
 export function compiledIndexModule(entitiesFile = path.resolve('src/data/entities.json')): Plugin {
   return {
     name: 'kyrgyzstan-context:compiled-index',
@@ -22,7 +25,6 @@ export function compiledIndexModule(entitiesFile = path.resolve('src/data/entiti
       if (id !== RESOLVED) {
         return undefined
       }
-      this.addWatchFile(entitiesFile)
       const file = JSON.parse(fs.readFileSync(entitiesFile, 'utf8')) as EntitiesFile
       // A plain literal: parsed with the rest of the chunk (off the main thread in Chromium), no decoding.
       return `export default ${JSON.stringify(compileEntityIndex(file.entities))}\n`

@@ -10,7 +10,8 @@
  */
 import type { Plugin } from 'vite'
 
-const FILE = /[\\/]webextension-polyfill[\\/]dist[\\/]browser-polyfill(\.min)?\.js$/
+/** The package's entry (its minified twin has another wrapper and is not what `import` resolves to). */
+const FILE = /[\\/]webextension-polyfill[\\/]dist[\\/]browser-polyfill\.js$/
 /** The UMD wrapper's head, up to the start of the factory function that holds the polyfill. */
 const UMD_HEAD =
   /^\(function \(global, factory\) \{[\s\S]*?\}\)\(typeof globalThis !== "undefined" \? globalThis : typeof self !== "undefined" \? self : this, function \(module\) \{/

@@ -93,7 +93,8 @@ function formOf(
 
 /** The index of a compiled one: the matcher's tables as they were built, each form made when first asked for. */
 export function loadEntityIndex(compiled: CompiledIndex): EntityIndex {
-  const forms: (Form | undefined)[] = []
+  // Allocated at its length: filled at scattered indexes, a growing array could fall back to slow elements.
+  const forms = new Array<Form | undefined>(compiled.forms.length)
   const form = (payload: number): Form | undefined => {
     let f = forms[payload]
     if (f === undefined) {

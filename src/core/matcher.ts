@@ -87,6 +87,13 @@ const CANDIDATE_FILTER_RANGES: readonly (readonly [number, number])[] = [
 /** Below this many units a scan checks every unit itself (making the candidate regex costs about as much). */
 const MIN_SKIPPING_SCAN = 1024
 
+/**
+ * Every DENSITY_WINDOW candidates, the scan checks how far they took it: less than MIN_MEAN_JUMP units each on
+ * average, and it checks the rest of the text unit by unit.
+ */
+const DENSITY_WINDOW = 256
+const MIN_MEAN_JUMP = 4
+
 /** A code unit as a regex class member, escaped so no unit is read as syntax. */
 const unitEscape = (code: number): string => `\\u${code.toString(16).padStart(4, '0')}`
 
@@ -553,6 +560,11 @@ export class Matcher {
     // `to`, so only where what follows is no longer than the range itself.
     const skip = to - from >= MIN_SKIPPING_SCAN && text.length - to <= to - from
     let candidates = skip ? this.#candidates() : undefined
+    let jumps = 0
+    let jumpsFrom = from
+    // Whether the unit before `i` continues a word: followed unit by unit, looked up after a jump.
+    let prevWord = false
+    let prevKnown = false
     for (let i = from; i < to; i++) {
       if (candidates !== undefined) {
         candidates.lastIndex = i
@@ -563,17 +575,36 @@ export class Matcher {
         if (i >= to) {
           return
         }
+        prevKnown = false
+        // Where most units are candidates (scripts the regex does not filter: CJK, Arabic, Kyrgyz letters),
+        // a regex call per unit is slower than checking each: go on unit by unit.
+        if (++jumps === DENSITY_WINDOW) {
+          if (i - jumpsFrom < DENSITY_WINDOW * MIN_MEAN_JUMP) {
+            candidates = undefined
+          }
+          jumps = 0
+          jumpsFrom = i
+        }
       }
       const code = text.charCodeAt(i)
       let v = table[code] ?? UNKNOWN
       if (v === UNKNOWN) {
         v = this.#at(code)
       }
-      if ((v & CLASS_MASK) !== CLASS_WORD) {
+      const cls = v & CLASS_MASK
+      if (cls !== CLASS_WORD) {
+        // Ignorable units neither end nor start a word.
+        if (cls !== CLASS_IGNORABLE) {
+          prevWord = false
+          prevKnown = true
+        }
         continue
       }
+      const inWord = prevKnown ? prevWord : this.#isWordBefore(text, i)
+      prevWord = true
+      prevKnown = true
       // Inside a word only a case change glued to the previous word ("bySooronbay") can start a name.
-      if (this.#isWordBefore(text, i)) {
+      if (inWord) {
         if (!((code >= 0x41 && code <= 0x5a) || (code >= 0x410 && code <= 0x42f))) {
           continue
         }
@@ -587,15 +618,16 @@ export class Matcher {
         continue
       }
       if (start === 0) {
-        if (!this.#startsAt(code)) {
-          continue
-        }
-        // First sight of this unit as a word start may have added a group of patterns, changing its symbol
-        // and the candidates.
-        v = this.#at(code)
+        // First sight of this unit as a word start may add a group of patterns, changing the candidates (even
+        // when this unit cannot start a name) and its symbol.
+        const may = this.#startsAt(code)
         if (candidates !== undefined) {
           candidates = this.#candidates()
         }
+        if (!may) {
+          continue
+        }
+        v = this.#at(code)
       }
       let node = rootNext[(v >> SYMBOL_SHIFT) - 1] ?? NO_NODE
       if (node === NO_NODE) {
@@ -652,6 +684,7 @@ export class Matcher {
         if (resume > i) {
           // Continue after the match (the loop's step is undone here).
           i = resume - 1
+          prevKnown = false
         }
       }
     }

@@ -293,6 +293,24 @@ describe('matcher, against a brute-force reading of every spelling at every word
     }
   })
 
+  it('finds the same where nearly every unit is a candidate (CJK, Arabic), where the scan goes unit by unit', () => {
+    const rnd = generator(99)
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T
+    const { patterns } = randomCase(pick, rnd)
+    const parts: string[] = []
+    for (let k = 0; k < 300; k++) {
+      parts.push(
+        pick(['吉尔吉斯斯坦的首都', 'قرغيزستان', '比什凯克']),
+        k % 7 === 0 ? ` ${pick(patterns).text} ` : '',
+      )
+    }
+    const text = parts.join('')
+    const m = new Matcher(patterns)
+    const expected = reference(patterns, text, 0, text.length)
+    expect(expected.length).toBeGreaterThan(20)
+    expect(scanned(m, text, 0, text.length, true)).toEqual(accepting(expected))
+  })
+
   it('is exercised: the texts hold many candidates, in both scripts', () => {
     const found = cases.map(({ patterns, text }) => reference(patterns, text, 0, text.length))
     expect(Math.min(...found.map((c) => c.length))).toBeGreaterThan(50)
