@@ -97,6 +97,25 @@ const MIN_MEAN_JUMP = 4
 /** A code unit as a regex class member, escaped so no unit is read as syntax. */
 const unitEscape = (code: number): string => `\\u${code.toString(16).padStart(4, '0')}`
 
+/** Ascending code units as the inside of a regex character class, runs written as ranges. */
+function classRanges(codes: readonly number[]): string {
+  let out = ''
+  for (let k = 0; k < codes.length;) {
+    const first = codes[k] ?? 0
+    let last = first
+    while (codes[k + 1] === last + 1) {
+      last++
+      k++
+    }
+    k++
+    out += last === first ? unitEscape(first) : `${unitEscape(first)}-${unitEscape(last)}`
+  }
+  return out
+}
+
+/** Letters that are always word characters: one right before a lower-case unit puts it inside a word. */
+const WORD_LETTER_BEFORE = '[A-Za-z\\u0401\\u0410-\\u044f\\u0451]'
+
 /** A matcher's tables as plain (JSON) data: see `Matcher.toImage`. */
 export interface MatcherImage {
   /** Folded units by trie symbol; symbol 0 is the space. */
@@ -452,38 +471,36 @@ export class Matcher {
    * engine skips the lower-case letters, spaces and punctuation that make up most text in native code, where
    * a loop of our own would run in the interpreter for the first few thousand characters of a page (the
    * part a reader waits for). It is a superset, made once per set of patterns: it leaves out the units of
-   * ASCII and basic Cyrillic that cannot start a name now or after a deferred group is added, and every
-   * candidate it finds is still checked as before.
+   * ASCII and basic Cyrillic that cannot start a name now or after a deferred group is added, and finds a
+   * lower-case one that can (Russian adjectives, "kirgisische") only where no basic letter stands right before
+   * it: inside a word only an upper-case letter can start a name. Every candidate it finds is still checked as
+   * before.
    */
   #candidates(): RegExp {
     if (this.#candidateRe !== undefined) {
       return this.#candidateRe
     }
-    let source = ''
-    let runStart = -1
-    const flush = (end: number): void => {
-      if (runStart >= 0) {
-        source +=
-          end - 1 === runStart ? unitEscape(runStart) : `${unitEscape(runStart)}-${unitEscape(end - 1)}`
-        runStart = -1
-      }
-    }
+    const never: number[] = []
+    const lower: number[] = []
     for (const [lo, hi] of CANDIDATE_FILTER_RANGES) {
       for (let code = lo; code <= hi; code++) {
         // A letter of a script whose patterns are still waiting is a candidate (it adds them); cheap tests first.
         const script = deferredScriptOf(code)
-        const never =
+        if (
           (script === undefined || !this.#deferred.has(script)) &&
           (charClass(code) !== CLASS_WORD || this.#neverStarts(code))
-        if (never && runStart < 0) {
-          runStart = code
-        } else if (!never) {
-          flush(code)
+        ) {
+          never.push(code)
+        } else if (hasCase(code) && !isUpperCode(code)) {
+          lower.push(code)
         }
       }
-      flush(hi + 1)
     }
-    this.#candidateRe = new RegExp(source === '' ? '[^]' : `[^${source}]`, 'g')
+    const others = `[^${classRanges(never)}${classRanges(lower)}]`
+    this.#candidateRe = new RegExp(
+      lower.length === 0 ? others : `(?<!${WORD_LETTER_BEFORE})[${classRanges(lower)}]|${others}`,
+      'g',
+    )
     return this.#candidateRe
   }
 
