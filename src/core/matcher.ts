@@ -484,12 +484,8 @@ export class Matcher {
     const lower: number[] = []
     for (const [lo, hi] of CANDIDATE_FILTER_RANGES) {
       for (let code = lo; code <= hi; code++) {
-        // A letter of a script whose patterns are still waiting is a candidate (it adds them); cheap tests first.
-        const script = deferredScriptOf(code)
-        if (
-          (script === undefined || !this.#deferred.has(script)) &&
-          (charClass(code) !== CLASS_WORD || this.#neverStarts(code))
-        ) {
+        // A letter of a script whose patterns are still waiting stays a candidate: it adds them (#neverStarts).
+        if (charClass(code) !== CLASS_WORD || this.#neverStarts(code)) {
           never.push(code)
         } else if (hasCase(code) && !isUpperCode(code)) {
           lower.push(code)
