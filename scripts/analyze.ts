@@ -1,19 +1,22 @@
 /**
  * `npm run -s analyze -- [--json] PATH...`: runs the extension's own core on files (BRIEF §4.3).
  * With --json, one JSON object per PATH and line:
- *   {"file", "relevant", "score", "mentions": [{"entity", "start", "end", "text"}], "entities": [{"entity", "count"}]}
+ *   {"file", "relevant", "score", "events": [{"event", "score"}], "mentions": [{"entity", "start", "end", "text"}],
+ *    "entities": [{"entity", "count"}]}
+ * (`events` best first, empty when the page is not coverage)
  * (an ambiguous mention has "entity": null and "candidates"). For plain text, start/end are UTF-16 offsets
  * into the file's text. Without --json, a readable table. An unreadable PATH is reported on stderr in one
  * line; the others are still processed, and the exit status is 1.
  */
 import { createRecognizer, recognize, type Recognition } from '../src/core/recognize.ts'
-import { ENTITIES_FILE } from '../src/data/index.ts'
+import { ENTITIES_FILE, EVENTS_FILE } from '../src/data/index.ts'
 import { readInput } from './lib/read-input.ts'
 
 interface Output {
   file: string
   relevant: boolean
   score: number
+  events: { event: string; score: number }[]
   mentions: (
     | { entity: string; start: number; end: number; text: string }
     | { entity: null; candidates: string[]; start: number; end: number; text: string }
@@ -26,6 +29,7 @@ function toOutput(file: string, text: string, r: Recognition): Output {
     file,
     relevant: r.relevant,
     score: r.score,
+    events: r.events,
     mentions: r.mentions.map((m) =>
       m.entity === null
         ? {
@@ -44,6 +48,8 @@ function toOutput(file: string, text: string, r: Recognition): Output {
 function table(out: Output): string {
   const lines = [`${out.file}: ${out.relevant ? 'Kyrgyzstan coverage' : 'not coverage'} (score ${out.score})`]
   if (out.relevant) {
+    const best = out.events.slice(0, 3).map((e) => `${e.event} (${e.score})`)
+    lines.push(`  event: ${best.length > 0 ? best.join(', ') : 'none in particular'}`)
     for (const e of out.entities) {
       const spellings = [
         ...new Set(out.mentions.filter((m) => m.entity === e.entity).map((m) => m.text.replace(/\s+/g, ' '))),
@@ -70,7 +76,7 @@ if (paths.length === 0) {
   console.error('usage: npm run -s analyze -- [--json] PATH...')
   process.exit(2)
 }
-const recognizer = createRecognizer(ENTITIES_FILE.entities)
+const recognizer = createRecognizer(ENTITIES_FILE.entities, EVENTS_FILE.events)
 let failed = false
 for (const file of paths) {
   let input

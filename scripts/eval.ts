@@ -15,7 +15,7 @@
 import fs from 'node:fs'
 import type { PageSignals } from '../src/core/page-signals.ts'
 import { createRecognizer, recognize } from '../src/core/recognize.ts'
-import { ENTITIES_FILE } from '../src/data/index.ts'
+import { ENTITIES_FILE, EVENTS_FILE } from '../src/data/index.ts'
 
 /** Canonical corpus names → entity ids (corpus/README.md). */
 const CORPUS_IDS: Record<string, string> = {
@@ -56,6 +56,7 @@ interface Passage {
   title?: string | null
   text: string
   mentions?: GoldMention[] | null
+  events?: string[] | null
 }
 
 /** Converts code-point offsets to UTF-16 offsets for `text`. */
@@ -82,6 +83,11 @@ interface Counts {
   japarovAmbiguous: number
   japarovWrong: number
   japarovMissed: number
+  /** Coverage passages annotated with an event: the top-ranked event is the annotated main one. */
+  eventTop: number
+  eventGold: number
+  /** Passages not labelled coverage that ranked any event. */
+  eventOffCoverage: number
 }
 
 const empty = (): Counts => ({
@@ -96,6 +102,9 @@ const empty = (): Counts => ({
   japarovAmbiguous: 0,
   japarovWrong: 0,
   japarovMissed: 0,
+  eventTop: 0,
+  eventGold: 0,
+  eventOffCoverage: 0,
 })
 
 function add(into: Counts, from: Counts): void {
@@ -126,7 +135,7 @@ try {
   process.exit(1)
 }
 
-const recognizer = createRecognizer(ENTITIES_FILE.entities)
+const recognizer = createRecognizer(ENTITIES_FILE.entities, EVENTS_FILE.events)
 const byLanguage = new Map<string, Counts>()
 const details: string[] = []
 
@@ -163,6 +172,21 @@ for (const [n, line] of lines.entries()) {
     details.push(
       `${p.id} [${p.language}, ${p.label}] detection: ${result.relevant ? 'relevant' : 'not relevant'} (score ${result.score})`,
     )
+  }
+
+  const goldEvent = positive ? p.events?.[0] : undefined
+  if (goldEvent !== undefined) {
+    c.eventGold++
+    const top = result.events[0]?.event
+    if (top === goldEvent) {
+      c.eventTop++
+    } else if (verbose) {
+      const ranked = result.events.slice(0, 3).map((e) => `${e.event} ${e.score}`)
+      details.push(`${p.id} [${p.language}] event: ${goldEvent} ranked ${ranked.join(', ') || 'nothing'}`)
+    }
+  }
+  if (!positive && result.events.length > 0) {
+    c.eventOffCoverage++
   }
 
   const at = utf16Offsets(p.text)
@@ -247,6 +271,7 @@ function row(label: string, c: Counts): string {
       ? '-'
       : `${c.japarovRight}/${c.japarovAmbiguous}/${c.japarovWrong}/${c.japarovMissed}`
     ).padStart(14),
+    (c.eventGold === 0 ? '-' : `${fmt(ratio(c.eventTop, c.eventGold))}`).padStart(9),
   ].join(' ')
 }
 
@@ -263,6 +288,7 @@ console.log(
     'name.rec'.padStart(9),
     'names'.padStart(6),
     'Japarov r/a/w/m'.padStart(14),
+    'event'.padStart(9),
   ].join(' '),
 )
 for (const [lang, c] of [...byLanguage].sort((a, b) => a[0].localeCompare(b[0]))) {
@@ -289,6 +315,14 @@ for (const lang of ['en', 'ru']) {
 goals.push([
   'every ambiguous Japarov right or marked ambiguous',
   total.japarovWrong === 0 && total.japarovMissed === 0,
+])
+goals.push([
+  `page's event: top-ranked is the annotated one for ≥ 85% of coverage passages with one (${total.eventTop}/${total.eventGold})`,
+  ratio(total.eventTop, total.eventGold) >= 0.85,
+])
+goals.push([
+  `no event ranked on passages that are not coverage (${total.eventOffCoverage} did)`,
+  total.eventOffCoverage === 0,
 ])
 console.log('\nGoals (BRIEF §5):')
 for (const [goal, ok] of goals) {

@@ -4,6 +4,7 @@
  */
 import { uiLanguage } from '../shared/i18n.ts'
 import { guard } from '../shared/log.ts'
+import { EVENT_MIN_SCORE } from '../core/rank-events.ts'
 import { ambiguousCardView, entityCardView, type CardView } from '../ui/card-view.ts'
 import { recordCard } from './bridge.ts'
 import { caretAt, rectAt } from './caret.ts'
@@ -182,11 +183,14 @@ export class Interaction {
     const lang = uiLanguage()
     const article = engine.data.knownArticle(engine.page)
     const published = engine.published
+    const best = engine.events[0]
+    const event = best !== undefined && best.score >= EVENT_MIN_SCORE ? best.event : undefined
     const base = {
       data: engine.data,
       lang,
       ...(article ? { article } : {}),
       ...(published ? { published } : {}),
+      ...(event !== undefined ? { event } : {}),
     }
     const entity = entityId !== null ? engine.data.entity(entityId) : undefined
     if (!entity) {

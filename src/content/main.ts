@@ -39,7 +39,8 @@ async function start(): Promise<void> {
   let settings: Settings = await loadSettings()
   const { data, recognizer } = timed('initMs', () => {
     const index = new DataIndex({ entities: ENTITIES_FILE, events: EVENTS_FILE })
-    return { data: index, recognizer: recognizerOf(loadEntityIndex(COMPILED_INDEX), index.entities) }
+    return { data: index, recognizer: recognizerOf(loadEntityIndex(COMPILED_INDEX), index.entities, EVENTS_FILE.events),
+    }
   })
   let reportTimer: number | undefined
   let lastReport = ''
@@ -129,6 +130,7 @@ async function start(): Promise<void> {
           relevant: engine.running && engine.relevant,
           entities: engine.running ? engine.store.counts() : [],
           ambiguous: engine.running ? engine.store.ambiguousCount() : 0,
+          events: engine.running ? engine.events.slice(0, 5) : [],
           engine: true,
           timing: shared.timing,
           ...(published ? { published } : {}),

@@ -11,6 +11,7 @@
 import type { DataIndex } from '../core/data-index.ts'
 import { disambiguate } from '../core/disambiguate.ts'
 import { isoDay, type PageSignals } from '../core/page-signals.ts'
+import type { EventScore } from '../core/rank-events.ts'
 import { RecognitionJob, type Mention, type Recognizer } from '../core/recognize.ts'
 import { scanText } from '../core/scan.ts'
 import type { HighlightStyle, Settings } from '../shared/settings.ts'
@@ -125,6 +126,9 @@ export class PageEngine {
   #running = false
   /** The scan in progress, if a big page is still being read in idle time. */
   #job: ScanJob | undefined
+  /** The last full scan's recognition, kept for the page's event (it holds the sample of the body it read). */
+  #recognition: RecognitionJob | undefined
+  #events: { key: string; events: EventScore[] } | undefined
   /** The page mention made from each core mention of the current scan (settled surnames update it). */
   #byMention = new WeakMap<Mention, PageMention>()
   /** Whether an element's text is rendered, per element, for the current scan. */
@@ -157,6 +161,20 @@ export class PageEngine {
 
   get published(): string | undefined {
     return isoDay(this.#page.published)
+  }
+
+  /** The data's events this page may be about, best first; none when it is not coverage. */
+  get events(): EventScore[] {
+    if (!this.#relevant || this.#recognition === undefined) {
+      return []
+    }
+    const counts = this.store.counts()
+    // Ranked again only when what the page names has changed (cards ask on every open).
+    const key = counts.map((c) => `${c.entity}:${c.count}`).join(',')
+    if (this.#events?.key !== key) {
+      this.#events = { key, events: this.#recognition.events(counts) }
+    }
+    return this.#events.events
   }
 
   get theme(): Theme {
@@ -229,6 +247,8 @@ export class PageEngine {
       handle: undefined,
     }
     this.#job = job
+    this.#recognition = job.job
+    this.#events = undefined
     this.#relevant = job.job.relevant
     this.#runJob(job, 1, undefined, FIRST_CHUNK_CHARS)
     bridge().timing.scanMs = performance.now() - started

@@ -54,7 +54,7 @@ export class DataIndex {
       ...(entity.born?.sources ?? []),
       ...entity.summary.sources,
       ...(entity.roles ?? []).flatMap((r) => r.sources),
-      ...(entity.inThisStory ?? []).flatMap((f) => f.sources),
+      ...Object.values(entity.partIn ?? {}).flatMap((facts) => facts.flatMap((f) => f.sources)),
       ...(entity.next ?? []).flatMap((f) => f.sources),
     ])
     return this.entitySources([...keys])
@@ -100,4 +100,32 @@ export function nextAfter(entity: Entity, after: string | undefined): DatedFact[
 /** Roles, most recent first. */
 export function rolesByRecency(entity: Entity): Role[] {
   return [...(entity.roles ?? [])].sort((a, b) => b.from.localeCompare(a.from))
+}
+
+/** Whether `role` was held on `day` (ISO of any precision: a month overlaps the days in it). */
+export function heldOn(role: Role, day: string): boolean {
+  const n = (a: string, b: string): number => Math.min(a.length, b.length)
+  const started = role.from.slice(0, n(role.from, day)) <= day.slice(0, n(role.from, day))
+  const ended = role.to !== undefined && role.to.slice(0, n(role.to, day)) < day.slice(0, n(role.to, day))
+  return started && !ended
+}
+
+/**
+ * Roles for a card: those held on the page's date first (the one a reader of that page needs), then the
+ * rest, most recent first. Without a date, most recent first.
+ */
+export function rolesForDate(entity: Entity, day: string | undefined): Role[] {
+  const roles = rolesByRecency(entity)
+  if (day === undefined) {
+    return roles
+  }
+  return [...roles.filter((r) => heldOn(r, day)), ...roles.filter((r) => !heldOn(r, day))]
+}
+
+/** The event ids an entity has a part in, latest first. */
+export function eventsOf(entity: Entity, data: DataIndex): Event[] {
+  return Object.keys(entity.partIn ?? {})
+    .map((id) => data.event(id))
+    .filter((e): e is Event => e !== undefined)
+    .sort((a, b) => b.start.localeCompare(a.start))
 }

@@ -2,11 +2,12 @@
  * The recognition pipeline, the same in the extension and in the Node commands:
  * text (+ page signals) → matches → coverage decision → mentions with resolved entities.
  */
-import type { Entity } from '../data/schema.ts'
+import type { Entity, Event } from '../data/schema.ts'
 import { CoverageTally } from './detect-coverage.ts'
 import { Disambiguator, rolePeriods, type Mention, type RolePeriods } from './disambiguate.ts'
 import { buildEntityIndex, type EntityIndex } from './entity-index.ts'
-import { isoDay, type PageSignals } from './page-signals.ts'
+import { isoDay, signalFields, type PageSignals } from './page-signals.ts'
+import { dateInUrl, EVENT_SAMPLE_CHARS, EventRanker, type EventScore, type RankedEventData } from './rank-events.ts'
 import { scanText } from './scan.ts'
 
 export type { Mention } from './disambiguate.ts'
@@ -23,6 +24,8 @@ export interface Recognition {
   mentions: Mention[]
   /** Resolved mentions per entity, most mentioned first. */
   entities: EntityCount[]
+  /** The data's events, best first, that the page may be about: empty when it is not coverage. */
+  events: EventScore[]
   /** Entities named in full on the page. */
   anchored: string[]
 }
@@ -30,16 +33,46 @@ export interface Recognition {
 export interface Recognizer {
   index: EntityIndex
   roles: RolePeriods
+  /** Ranks the page's event; without events data, pages are about no event. */
+  ranker?: EventRanker
 }
 
-/** Builds the matcher and the role table once; reuse the result for every page. */
-export function createRecognizer(entities: readonly Entity[]): Recognizer {
-  return recognizerOf(buildEntityIndex(entities), entities)
+/** Builds the matcher, the role table and the event ranker once; reuse the result for every page. */
+export function createRecognizer(entities: readonly Entity[], events?: readonly RankedEventData[]): Recognizer {
+  return recognizerOf(buildEntityIndex(entities), entities, events)
 }
 
 /** A recognizer over an index of `entities` built elsewhere: the extension loads one compiled at build time. */
-export function recognizerOf(index: EntityIndex, entities: readonly Entity[]): Recognizer {
-  return { index, roles: rolePeriods(entities) }
+export function recognizerOf(
+  index: EntityIndex,
+  entities: readonly Entity[],
+  events?: readonly RankedEventData[],
+): Recognizer {
+  return {
+    index,
+    roles: rolePeriods(entities),
+    ...(events !== undefined ? { ranker: new EventRanker(events, partInOf(entities)) } : {}),
+  }
+}
+
+/** Entity id → the events it has a part in. */
+function partInOf(entities: readonly Entity[]): Map<string, string[]> {
+  return new Map(entities.map((e) => [e.id, Object.keys(e.partIn ?? {})]))
+}
+
+/** What is read of a page, besides its body, for its event: title, headline, description, keywords, address. */
+function eventSignals(page: PageSignals): { text: string; weight: number }[] {
+  const fields = signalFields(page)
+  if (page.url !== undefined) {
+    let url = page.url
+    try {
+      url = decodeURIComponent(url)
+    } catch {
+      // Malformed escapes: read it raw.
+    }
+    fields.push({ text: url.replace(/[-_/.+]+/g, ' '), weight: 1 })
+  }
+  return fields
 }
 
 export function countEntities(mentions: readonly Mention[]): EntityCount[] {
@@ -65,9 +98,13 @@ export class RecognitionJob {
   /** Mentions read before the page was known to be coverage. */
   #buffered: Mention[] = []
   #relevant = false
+  readonly #page: PageSignals
+  /** The start of the body, read for the page's event. */
+  #sample = ''
 
   constructor(recognizer: Recognizer, page: PageSignals = {}, anchored?: ReadonlySet<string>) {
     this.#recognizer = recognizer
+    this.#page = page
     this.#tally = new CoverageTally(recognizer.index, page)
     const published = isoDay(page.published)
     this.#disambiguator = new Disambiguator({
@@ -96,6 +133,9 @@ export class RecognitionJob {
    * highlight now: the new ones on coverage, and when the page has just become coverage, all read so far.
    */
   feed(text: string, from = 0, to = text.length): Mention[] {
+    if (this.#sample.length < EVENT_SAMPLE_CHARS) {
+      this.#sample += `${text.slice(from, Math.min(to, from + EVENT_SAMPLE_CHARS - this.#sample.length))}\n`
+    }
     const hits = scanText(this.#recognizer.index, text, from, to)
     this.#tally.addBody(text, hits)
     const mentions = this.#disambiguator.resolve(text, hits)
@@ -112,6 +152,20 @@ export class RecognitionJob {
     return all
   }
 
+  /** The events the page may be about, best first, given what it names (`entities`): none off coverage. */
+  events(entities: readonly EntityCount[]): EventScore[] {
+    const ranker = this.#recognizer.ranker
+    if (!this.#relevant || ranker === undefined) {
+      return []
+    }
+    const published = isoDay(this.#page.published) ?? dateInUrl(this.#page.url)
+    return ranker.rank({
+      texts: [...eventSignals(this.#page), { text: this.#sample, weight: 1 }],
+      ...(published !== undefined ? { published } : {}),
+      entities,
+    })
+  }
+
   /** Everything is read: settles what depended on the rest of the page. Returns mentions that changed. */
   finish(): Mention[] {
     const changed = this.#disambiguator.finish()
@@ -124,13 +178,15 @@ export function recognize(recognizer: Recognizer, text: string, page: PageSignal
   const mentions = job.feed(text)
   job.finish()
   if (!job.relevant) {
-    return { relevant: false, score: job.score, mentions: [], entities: [], anchored: [] }
+    return { relevant: false, score: job.score, mentions: [], entities: [], events: [], anchored: [] }
   }
+  const entities = countEntities(mentions)
   return {
     relevant: true,
     score: job.score,
     mentions,
-    entities: countEntities(mentions),
+    entities,
+    events: job.events(entities),
     anchored: [...job.anchored],
   }
 }

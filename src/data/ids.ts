@@ -24,3 +24,25 @@ export const REQUIRED_ENTITY_IDS = [
 ] as const
 
 export const MAIN_EVENT_ID = '2020-kyrgyz-crisis'
+
+/** The events of Kyrgyz politics 2005–2026 that the data holds (BRIEF §4.4): ids fixed by contract. */
+export const REQUIRED_EVENT_IDS = [
+  '2005-tulip-revolution',
+  '2010-april-revolution',
+  '2010-south-kyrgyzstan-violence',
+  '2011-presidential-election',
+  '2016-constitutional-referendum',
+  '2017-presidential-election',
+  '2019-koi-tash-raid',
+  '2020-kyrgyz-crisis',
+  '2021-presidential-election-and-referendums',
+  '2021-kumtor-takeover',
+  '2021-kyrgyz-tajik-border-clashes',
+  '2022-kyrgyz-tajik-border-clashes',
+  '2022-kempir-abad-reservoir',
+  '2024-media-and-ngo-laws',
+  '2024-cabinet-chairman-change',
+  '2025-kyrgyz-tajik-border-treaty',
+  '2025-parliamentary-election',
+  '2026-tashiev-dismissal',
+] as const

@@ -27,11 +27,11 @@ export const IsoDate = v.pipe(
 const NonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'))
 
 /** Text shown to readers: English is required, Russian is shown to Russian-language browsers when present. */
-export const Localized = v.strictObject({ en: NonEmpty, ru: v.optional(NonEmpty) })
+export const Localized = v.strictObject({ en: NonEmpty, ru: v.optional(NonEmpty), ky: v.optional(NonEmpty) })
 
 /** A citation. `date` is the publication date of the cited page (or the day it was read, when it has none). */
 export const Source = v.strictObject({
-  url: v.pipe(v.string(), v.url('must be a URL'), v.startsWith('http', 'must be an http(s) URL')),
+  url: v.pipe(v.string(), v.url('must be a URL'), v.startsWith('https://', 'must be an https: URL')),
   outlet: NonEmpty,
   date: IsoDate,
   title: v.optional(NonEmpty),
@@ -98,6 +98,9 @@ export const DatedFact = v.strictObject({
   sources: SourceRefs,
 })
 
+/** Lower-case-with-hyphens, as entity and event ids are. */
+const Id = v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case-with-hyphens'))
+
 export const Role = v.strictObject({
   title: Localized,
   from: IsoDate,
@@ -108,7 +111,7 @@ export const Role = v.strictObject({
 })
 
 export const Entity = v.strictObject({
-  id: v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case-with-hyphens')),
+  id: Id,
   type: EntityType,
   name: v.strictObject({ en: NonEmpty, ru: NonEmpty, ky: v.optional(NonEmpty) }),
   aliases: v.pipe(v.array(Alias), v.minLength(1, 'needs at least one alias')),
@@ -117,10 +120,12 @@ export const Entity = v.strictObject({
   born: v.optional(v.strictObject({ date: IsoDate, place: v.optional(Localized), sources: SourceRefs })),
   summary: v.strictObject({ text: Localized, sources: SourceRefs }),
   roles: v.optional(v.array(Role)),
-  inThisStory: v.optional(v.array(Fact)),
+  /** The entity's part in each event it took part in, keyed by event id (events.json): "in this story". */
+  partIn: v.optional(v.record(Id, v.pipe(v.array(Fact), v.minLength(1)))),
+  /** Dated later developments; a card shows those after the page's date. */
   next: v.optional(v.array(DatedFact)),
   /** How to tell this entity apart from others with the same spelling (shown for ambiguous mentions). */
-  distinguish: v.optional(Localized),
+  distinguish: v.optional(v.strictObject({ text: Localized, sources: SourceRefs })),
 })
 
 export const Sources = v.record(
@@ -149,6 +154,8 @@ export const KeyNumber = v.strictObject({
   label: Localized,
   series: v.pipe(v.array(Figure), v.minLength(1)),
   note: v.optional(Localized),
+  /** The figures disagree (a CONFLICT of the fact sheets) rather than follow each other: all are shown. */
+  conflict: v.optional(v.boolean()),
 })
 
 export const TimelineItem = v.strictObject({
@@ -195,11 +202,23 @@ export const KnownArticle = v.strictObject({
 })
 
 export const Event = v.strictObject({
-  id: v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)),
+  id: Id,
   title: Localized,
+  /** Other names the event goes by, shown under the title and read as cues ("Tulip Revolution", "Апрельская революция"). */
+  aka: v.optional(v.array(NonEmpty)),
   start: IsoDate,
   end: IsoDate,
   place: Localized,
+  /** Entity ids of the places where it happened (drawn on the map, and a ranking signal). */
+  places: v.pipe(v.array(Id), v.minLength(1)),
+  /**
+   * Words and phrases that, in a page's text, point to this event rather than another ("referendum", "Kumtor",
+   * "reservoir", "Кемпир-Абад"). Matched case-insensitively on word boundaries; any language.
+   */
+  cues: v.pipe(v.array(NonEmpty), v.minLength(1)),
+  /** Event ids that led to this one, and that followed from it. */
+  before: v.optional(v.array(Id)),
+  after: v.optional(v.array(Id)),
   summary: v.strictObject({ text: Localized, sources: SourceRefs }),
   numbers: v.array(KeyNumber),
   timeline: v.pipe(v.array(TimelineItem), v.minLength(1)),

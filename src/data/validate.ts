@@ -6,7 +6,7 @@
 import * as v from 'valibot'
 import { inflectForms } from '../core/inflect.ts'
 import { foldForMatching } from '../core/normalize.ts'
-import { MAIN_EVENT_ID, REQUIRED_ENTITY_IDS } from './ids.ts'
+import { REQUIRED_ENTITY_IDS, REQUIRED_EVENT_IDS } from './ids.ts'
 import {
   EntitiesFile,
   EventsFile,
@@ -174,8 +174,22 @@ function checkEntities(file: string, data: EntitiesData, problems: Problem[]): v
 }
 
 function checkEvents(file: string, data: EventsData, entityIds: Set<string>, problems: Problem[]): void {
-  if (!data.events.some((e) => e.id === MAIN_EVENT_ID)) {
-    problems.push({ file, path: '$.events', message: `the event "${MAIN_EVENT_ID}" is missing` })
+  const eventIds = new Set<string>()
+  data.events.forEach((e, i) => {
+    if (eventIds.has(e.id)) {
+      problems.push({ file, path: `$.events[${i}].id`, message: `duplicate id "${e.id}"` })
+    }
+    eventIds.add(e.id)
+  })
+  for (const id of REQUIRED_EVENT_IDS) {
+    if (!eventIds.has(id)) {
+      problems.push({ file, path: '$.events', message: `the event "${id}" is missing` })
+    }
+  }
+  const refEvent = (id: string, path: string): void => {
+    if (!eventIds.has(id)) {
+      problems.push({ file, path, message: `unknown event "${id}"` })
+    }
   }
   const refEntity = (id: string, path: string): void => {
     if (!entityIds.has(id)) {
@@ -188,9 +202,19 @@ function checkEvents(file: string, data: EventsData, entityIds: Set<string>, pro
       problems.push({ file, path: base, message: 'ends before it starts' })
     }
     ev.entities?.forEach((id, j) => refEntity(id, `${base}.entities[${j}]`))
-    ev.timeline.forEach((t, j) =>
-      t.entities?.forEach((id, k) => refEntity(id, `${base}.timeline[${j}].entities[${k}]`)),
-    )
+    ev.places.forEach((id, j) => refEntity(id, `${base}.places[${j}]`))
+    ev.before?.forEach((id, j) => refEvent(id, `${base}.before[${j}]`))
+    ev.after?.forEach((id, j) => refEvent(id, `${base}.after[${j}]`))
+    ev.timeline.forEach((t, j) => {
+      t.entities?.forEach((id, k) => refEntity(id, `${base}.timeline[${j}].entities[${k}]`))
+      if (!nearEvent(t.date, ev.start, ev.end)) {
+        problems.push({
+          file,
+          path: `${base}.timeline[${j}].date`,
+          message: `${t.date} is more than ${TIMELINE_REACH_YEARS} years from the event (${ev.start} – ${ev.end})`,
+        })
+      }
+    })
     for (let j = 1; j < ev.timeline.length; j++) {
       const prev = ev.timeline[j - 1]
       const cur = ev.timeline[j]
@@ -224,6 +248,26 @@ function checkEvents(file: string, data: EventsData, entityIds: Set<string>, pro
     ev.articles?.forEach((a, j) =>
       a.statements.forEach((s, k) => refEntity(s.entity, `${base}.articles[${j}].statements[${k}].entity`)),
     )
+  })
+}
+
+/** A timeline may show what led to an event and what followed it, within this many years of it. */
+export const TIMELINE_REACH_YEARS = 2
+
+function nearEvent(date: string, start: string, end: string): boolean {
+  const year = Number(date.slice(0, 4))
+  return year >= Number(start.slice(0, 4)) - TIMELINE_REACH_YEARS && year <= Number(end.slice(0, 4)) + TIMELINE_REACH_YEARS
+}
+
+/** Every event an entity has a part in exists. */
+function checkPartIn(file: string, entities: EntitiesData, events: EventsData, problems: Problem[]): void {
+  const ids = new Set(events.events.map((e) => e.id))
+  entities.entities.forEach((e, i) => {
+    for (const id of Object.keys(e.partIn ?? {})) {
+      if (!ids.has(id)) {
+        problems.push({ file, path: `$.entities[${i}].partIn.${id}`, message: `unknown event "${id}"` })
+      }
+    }
   })
 }
 
@@ -261,6 +305,7 @@ export function validateDataPack(
   checkSourceRefs(names.events, events.output, problems)
   checkEntities(names.entities, entities.output, problems)
   checkEvents(names.events, events.output, new Set(entities.output.entities.map((e) => e.id)), problems)
+  checkPartIn(names.entities, entities.output, events.output, problems)
   return problems.length > 0
     ? { problems }
     : { pack: { entities: entities.output, events: events.output }, problems }

@@ -20,6 +20,20 @@ export interface NumberView {
   label: string
   series: FigureView[]
   note?: string
+  /** The figures disagree rather than follow each other. */
+  conflict: boolean
+}
+
+export interface TimelineItemView extends Cited {
+  date: string
+  /** Dated after the page's publication: what happened after this article. */
+  later: boolean
+}
+
+export interface EventLink {
+  id: string
+  title: string
+  start: string
 }
 
 export interface PartyView {
@@ -38,18 +52,36 @@ export interface ResultsView {
 }
 
 export interface EventView {
+  id: string
   title: string
+  aka: string[]
   start: string
   end: string
   place: string
   summary: Cited
   numbers: NumberView[]
   results: ResultsView[]
-  timeline: Cited[]
+  timeline: TimelineItemView[]
+  /** The page's publication date, marked on the timeline. */
+  published?: string
+  before: EventLink[]
+  after: EventLink[]
   sources: Source[]
 }
 
-export function eventView(event: Event, data: DataIndex, lang: UiLanguage): EventView {
+export const eventLink = (event: Event, lang: UiLanguage): EventLink => ({
+  id: event.id,
+  title: localized(event.title, lang),
+  start: event.start,
+})
+
+/** Whether ISO date `a` is after `b`, compared at the precision both have. */
+function isAfter(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length)
+  return a.slice(0, n) > b.slice(0, n)
+}
+
+export function eventView(event: Event, data: DataIndex, lang: UiLanguage, published?: string): EventView {
   const citations = new Citations()
   const refs = (keys: readonly string[]): number[] => citations.cite(data.eventSources(keys))
   const figure = (f: Figure): FigureView => ({
@@ -58,8 +90,15 @@ export function eventView(event: Event, data: DataIndex, lang: UiLanguage): Even
     ...(f.note ? { note: localized(f.note, lang) } : {}),
     refs: refs(f.sources),
   })
+  const links = (ids: readonly string[] | undefined): EventLink[] =>
+    (ids ?? [])
+      .map((id) => data.event(id))
+      .filter((e): e is Event => e !== undefined)
+      .map((e) => eventLink(e, lang))
   return {
+    id: event.id,
     title: localized(event.title, lang),
+    aka: event.aka ?? [],
     start: event.start,
     end: event.end,
     place: localized(event.place, lang),
@@ -69,6 +108,7 @@ export function eventView(event: Event, data: DataIndex, lang: UiLanguage): Even
       label: localized(n.label, lang),
       series: n.series.map(figure),
       ...(n.note ? { note: localized(n.note, lang) } : {}),
+      conflict: n.conflict ?? false,
     })),
     results: (event.results ?? []).map((r) => ({
       election: localized(r.election, lang),
@@ -86,7 +126,11 @@ export function eventView(event: Event, data: DataIndex, lang: UiLanguage): Even
       date: item.date,
       text: localized(item.text, lang),
       refs: refs(item.sources),
+      later: published !== undefined && isAfter(item.date, published),
     })),
+    ...(published !== undefined ? { published } : {}),
+    before: links(event.before),
+    after: links(event.after),
     sources: citations.list,
   }
 }

@@ -9,7 +9,6 @@ import { useEffect, useState } from 'preact/hooks'
 import browser, { type Tabs } from 'webextension-polyfill'
 import { DataIndex } from '../core/data-index.ts'
 import { ENTITIES_FILE, EVENTS_FILE } from '../data/index.ts'
-import { MAIN_EVENT_ID } from '../data/ids.ts'
 import { uiLanguage } from '../shared/i18n.ts'
 import { guardAsync, logOnce } from '../shared/log.ts'
 import { parsePageStateReply } from '../shared/messages.ts'
@@ -18,7 +17,6 @@ import { loadSettings, onSettingsChanged, saveSettings } from '../shared/setting
 import { PopupApp, type PageStatus } from './popup-app.tsx'
 
 const data = new DataIndex({ entities: ENTITIES_FILE, events: EVENTS_FILE })
-const event = data.event(MAIN_EVENT_ID)
 
 async function targetTab(): Promise<Tabs.Tab | undefined> {
   const self = await browser.tabs.getCurrent()
@@ -64,7 +62,7 @@ function Popup() {
     return () => clearTimeout(timer)
   }, [settings, tab])
 
-  if (!settings || !event) {
+  if (!settings) {
     return null
   }
   const host = status.kind === 'ready' ? status.state.host : ''
@@ -75,7 +73,6 @@ function Popup() {
   return (
     <PopupApp
       data={data}
-      event={event}
       lang={uiLanguage()}
       status={status}
       enabled={settings.enabled}

@@ -78,6 +78,8 @@ export const PageStateReply = v.object({
   entities: v.array(EntityCountSchema),
   /** Mentions that stayed ambiguous. */
   ambiguous: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** The events the page may be about, best first (empty off coverage). */
+  events: v.optional(v.array(v.object({ event: v.string(), score: v.number() }))),
   published: v.optional(v.string()),
   /** Whether the engine chunk is loaded in this page (it is only on pages that passed the every-page check). */
   engine: v.optional(v.boolean()),

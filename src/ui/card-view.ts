@@ -5,8 +5,8 @@
  * Every fact carries numbered references into the card's own source list, numbered in the order the card
  * shows them, so a reader can follow any line to where it comes from.
  */
-import { nextAfter, rolesByRecency, type DataIndex } from '../core/data-index.ts'
-import type { Entity, EntityTypeName, KnownArticle, Localized, Source } from '../data/schema.ts'
+import { eventsOf, heldOn, nextAfter, rolesForDate, type DataIndex } from '../core/data-index.ts'
+import type { Entity, EntityTypeName, KnownArticle, Localized, Role, Source } from '../data/schema.ts'
 import { localized, type UiLanguage } from '../shared/i18n.ts'
 import { Citations } from './citation-list.ts'
 
@@ -21,8 +21,19 @@ export interface RoleView {
   title: string
   from: string
   to?: string
+  /** Show "(acting)": the role is acting and its title does not already say so. */
   acting: boolean
+  /** Held on the page's date. */
+  current?: boolean
   refs: number[]
+}
+
+/** An entity's part in an event other than the page's. */
+export interface OtherEventView {
+  id: string
+  title: string
+  start: string
+  items: Cited[]
 }
 
 export interface ArticleView {
@@ -45,7 +56,12 @@ export interface EntityCardView {
   born?: Cited
   summary: Cited
   roles: RoleView[]
+  /** The page's event, when the card follows one: its title. */
+  story?: string
+  /** The entity's part in the page's event. */
   inThisStory: Cited[]
+  /** Its part in the other events it belongs to, latest first (one step away on the card). */
+  otherEvents: OtherEventView[]
   article: ArticleView
   next: Cited[]
   /** The article's own date, when "what happened next" starts after it. */
@@ -59,6 +75,7 @@ export interface CandidateView {
   name: string
   role?: RoleView
   distinguish?: string
+  distinguishRefs?: number[]
 }
 
 export interface AmbiguousCardView {
@@ -81,7 +98,24 @@ export interface CardContext {
   position: number
   /** The page's publication date (ISO), when it has one. */
   published?: string
+  /** The page's event (an event id), when the page is about one. */
+  event?: string
   article?: KnownArticle
+}
+
+/** "Acting President" already says it: no "(acting)" after it. */
+const SAYS_ACTING = /\b(acting|interim)\b|исполняющ|временн|и\. ?о\./i
+
+function roleView(role: Role, lang: UiLanguage, refs: number[], day: string | undefined): RoleView {
+  const title = localized(role.title, lang)
+  return {
+    title,
+    from: role.from,
+    ...(role.to !== undefined ? { to: role.to } : {}),
+    acting: (role.acting ?? false) && !SAYS_ACTING.test(title),
+    ...(day !== undefined && heldOn(role, day) ? { current: true } : {}),
+    refs,
+  }
 }
 
 export function entityCardView(entity: Entity, ctx: CardContext): EntityCardView {
@@ -103,16 +137,20 @@ export function entityCardView(entity: Entity, ctx: CardContext): EntityCardView
         refs: fromEntities(entity.born.sources),
       }
     : undefined
-  const roles = rolesByRecency(entity)
+  const day = ctx.published
+  const roles = rolesForDate(entity, day)
     .slice(0, MAX_ROLES)
-    .map((r) => ({
-      title: localized(r.title, lang),
-      from: r.from,
-      ...(r.to !== undefined ? { to: r.to } : {}),
-      acting: r.acting ?? false,
-      refs: fromEntities(r.sources),
+    .map((r) => roleView(r, lang, fromEntities(r.sources), day))
+  const story = ctx.event !== undefined ? data.event(ctx.event) : undefined
+  const inThisStory = story ? (entity.partIn?.[story.id] ?? []).map((f) => cite(f)) : []
+  const otherEvents = eventsOf(entity, data)
+    .filter((e) => e.id !== story?.id)
+    .map((e) => ({
+      id: e.id,
+      title: localized(e.title, lang),
+      start: e.start,
+      items: (entity.partIn?.[e.id] ?? []).map((f) => cite(f)),
     }))
-  const inThisStory = (entity.inThisStory ?? []).map((f) => cite(f))
   const statements = ctx.article ? ctx.data.statements(ctx.article, entity.id) : []
   const article: ArticleView = {
     count: ctx.count,
@@ -133,7 +171,9 @@ export function entityCardView(entity: Entity, ctx: CardContext): EntityCardView
     ...(born ? { born } : {}),
     summary,
     roles,
+    ...(story ? { story: localized(story.title, lang) } : {}),
     inThisStory,
+    otherEvents,
     article,
     next,
     ...(ctx.published !== undefined ? { nextAfter: ctx.published } : {}),
@@ -151,22 +191,17 @@ export function ambiguousCardView(
     .map((id) => ctx.data.entity(id))
     .filter((e): e is Entity => e !== undefined)
     .map((e): CandidateView => {
-      const r = rolesByRecency(e)[0]
+      const r = rolesForDate(e, ctx.published)[0]
       const role = r
-        ? {
-            title: localized(r.title, ctx.lang),
-            from: r.from,
-            ...(r.to !== undefined ? { to: r.to } : {}),
-            acting: r.acting ?? false,
-            refs: citations.cite(ctx.data.entitySources(r.sources)),
-          }
+        ? roleView(r, ctx.lang, citations.cite(ctx.data.entitySources(r.sources)), ctx.published)
         : undefined
-      return {
-        id: e.id,
-        name: e.name.en,
-        ...(role ? { role } : {}),
-        ...(e.distinguish ? { distinguish: localized(e.distinguish, ctx.lang) } : {}),
-      }
+      const distinguish = e.distinguish
+        ? {
+            distinguish: localized(e.distinguish.text, ctx.lang),
+            distinguishRefs: citations.cite(ctx.data.entitySources(e.distinguish.sources)),
+          }
+        : {}
+      return { id: e.id, name: e.name.en, ...(role ? { role } : {}), ...distinguish }
     })
   return { kind: 'ambiguous', surface, candidates: views, sources: citations.list }
 }

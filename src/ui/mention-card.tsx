@@ -102,7 +102,7 @@ function EntityBody({
           <h3>{t('cardRoles')}</h3>
           <ul class="roles">
             {view.roles.map((r) => (
-              <li key={`${r.title}-${r.from}`}>
+              <li key={`${r.title}-${r.from}`} class={r.current ? 'current' : undefined}>
                 {r.title}
                 {r.acting ? ` (${t('cardActing')})` : ''}
                 {', '}
@@ -114,14 +114,31 @@ function EntityBody({
         </section>
       )}
       {view.inThisStory.length > 0 && (
-        <section>
-          <h3>{t('cardInThisStory')}</h3>
+        <section data-testid="in-this-story">
+          <h3>{view.story !== undefined ? t('cardInThisStoryOf', view.story) : t('cardInThisStory')}</h3>
           <ul>
             {view.inThisStory.map((f, i) => (
               <CitedItem key={i} item={f} ctx={ctx} />
             ))}
           </ul>
         </section>
+      )}
+      {view.otherEvents.length > 0 && (
+        <details class="other-events" data-testid="other-events">
+          <summary>{t('cardOtherEvents', String(view.otherEvents.length))}</summary>
+          {view.otherEvents.map((e) => (
+            <section key={e.id} data-event={e.id}>
+              <h4>
+                {e.title} <time dateTime={e.start}>({formatDate(e.start.slice(0, 4), lang)})</time>
+              </h4>
+              <ul>
+                {e.items.map((f, i) => (
+                  <CitedItem key={i} item={f} ctx={ctx} />
+                ))}
+              </ul>
+            </section>
+          ))}
+        </details>
       )}
       <section>
         <h3>{t('cardInThisArticle')}</h3>
@@ -213,7 +230,11 @@ function AmbiguousBody({
                 <Refs refs={c.role.refs} sources={view.sources} lang={lang} />
               </>
             )}
-            {c.distinguish !== undefined && <p>{c.distinguish}</p>}
+            {c.distinguish !== undefined && (
+              <p>
+                {c.distinguish} <Refs refs={c.distinguishRefs ?? []} sources={view.sources} lang={lang} />
+              </p>
+            )}
             <button type="button" onClick={() => onChoose(c.id)}>
               {t('cardShowCandidate', c.name)}
             </button>

@@ -11,6 +11,7 @@ interface Line {
   file: string
   relevant: boolean
   score: number
+  events: { event: string; score: number }[]
   mentions: { entity: string | null; candidates?: string[]; start: number; end: number; text: string }[]
   entities: { entity: string; count: number }[]
 }
@@ -65,9 +66,17 @@ describe('npm run analyze -- --json', () => {
       'test/fixtures/seed-upi.html',
     ])
     for (const line of result.lines) {
-      expect(Object.keys(line).sort()).toEqual(['entities', 'file', 'mentions', 'relevant', 'score'])
+      expect(Object.keys(line).sort()).toEqual(['entities', 'events', 'file', 'mentions', 'relevant', 'score'])
       expect(typeof line.score).toBe('number')
     }
+  })
+
+  it('ranks the page’s events, best first, and none when the page is not coverage', () => {
+    const seed = result.lines[4]!
+    expect(seed.events[0]?.event).toBe('2020-kyrgyz-crisis')
+    const scores = seed.events.map((e) => e.score)
+    expect(scores).toEqual([...scores].sort((a, b) => b - a))
+    expect(result.lines[2]!.events).toEqual([])
   })
 
   it('gives UTF-16 offsets into the file’s text, and the exact substring', () => {

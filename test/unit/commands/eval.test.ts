@@ -24,9 +24,10 @@ describe('npm run eval', () => {
   it('scores detection, names and the ambiguous surnames per language', () => {
     const { status, out } = evaluate('test/fixtures/eval-mini.jsonl')
     expect(status).toBe(0)
-    // language passages det.prec det.rec name.prec name.rec names japarov
-    expect(row(out, 'en')).toEqual(['en', '3', '1.000', '1.000', '1.000', '1.000', '6', '1/0/0/0'])
-    expect(row(out, 'ru')).toEqual(['ru', '1', '1.000', '1.000', '1.000', '1.000', '4', '-'])
+    // language passages det.prec det.rec name.prec name.rec names japarov event
+    expect(row(out, 'en')).toEqual(['en', '3', '1.000', '1.000', '1.000', '1.000', '6', '1/0/0/0', '1.000'])
+    expect(row(out, 'ru')).toEqual(['ru', '1', '1.000', '1.000', '1.000', '1.000', '4', '-', '-'])
+    expect(out).toMatch(/met\s+no event ranked on passages that are not coverage/)
     expect(out).toMatch(/met\s+every ambiguous Japarov right or marked ambiguous/)
   })
 

@@ -11,7 +11,7 @@ import { MentionCard, type CardProps } from '../../../src/ui/mention-card.tsx'
 import { fakeBrowser } from '../fake-browser.ts'
 
 const data = new DataIndex({ entities: ENTITIES_FILE, events: EVENTS_FILE })
-const seed = EVENTS_FILE.events[0]!.articles!.find((a) => a.id === 'upi-2020-10-06')!
+const seed = EVENTS_FILE.events.flatMap((e) => e.articles ?? []).find((a) => a.id === 'upi-2020-10-06')!
 
 function ctx(extra: Partial<CardContext> = {}): CardContext {
   return { data, lang: 'en', count: 1, position: 1, ...extra }
@@ -136,10 +136,62 @@ describe('the card for a person', () => {
 
   it('speaks Russian to a Russian-language browser', () => {
     fakeBrowser.uiLanguage = 'ru'
-    renderCard({ view: entityCardView(sadyr, ctx({ lang: 'ru' })), lang: 'ru' })
-    expect(screen.getByRole('heading', { name: 'В этой истории' })).toBeTruthy()
+    renderCard({ view: entityCardView(sadyr, ctx({ lang: 'ru', event: '2020-kyrgyz-crisis' })), lang: 'ru' })
+    expect(screen.getByRole('heading', { name: /^В этой истории: / })).toBeTruthy()
     expect(screen.getByRole('dialog').textContent).toContain(sadyr.summary.text.ru ?? '')
     expect(screen.getByRole('button', { name: 'Закрыть карточку' })).toBeTruthy()
+  })
+})
+
+describe('a card follows the page’s event', () => {
+  const sadyr = data.entity('sadyr-japarov')!
+  const events = Object.keys(sadyr.partIn ?? {})
+
+  it('shows, as "In this story", the part in the page’s event and the other events one step away', () => {
+    expect(events.length).toBeGreaterThan(1)
+    for (const event of events) {
+      const view = entityCardView(sadyr, ctx({ event }))
+      expect(view.story).toBe(data.event(event)!.title.en)
+      expect(view.inThisStory.map((f) => f.text)).toEqual(sadyr.partIn![event]!.map((f) => f.text.en))
+      expect(view.otherEvents.map((e) => e.id).sort()).toEqual(events.filter((e) => e !== event).sort())
+    }
+    const event = events[0]!
+    renderCard({ view: entityCardView(sadyr, ctx({ event })) })
+    expect(screen.getByRole('heading', { name: `In this story: ${data.event(event)!.title.en}` })).toBeTruthy()
+    const others = screen.getByTestId('other-events')
+    expect(others.tagName).toBe('DETAILS')
+    expect(others.hasAttribute('open')).toBe(false)
+  })
+
+  it('without a page event, has no "In this story" and keeps every event one step away, latest first', () => {
+    const view = entityCardView(sadyr, ctx())
+    expect(view.story).toBeUndefined()
+    expect(view.inThisStory).toEqual([])
+    expect(view.otherEvents).toHaveLength(events.length)
+    const starts = view.otherEvents.map((e) => e.start)
+    expect(starts).toEqual([...starts].sort().reverse())
+  })
+
+  it('puts first the role held on the page’s date', () => {
+    const on = (published: string) => entityCardView(sadyr, ctx({ published })).roles[0]!
+    expect(on('2022-06-01').title).toMatch(/^President/)
+    expect(on('2022-06-01').current).toBe(true)
+    expect(on('2020-10-20').title).toMatch(/[Pp]rime [Mm]inister|[Aa]cting [Pp]resident/)
+    expect(on('2020-10-20').current).toBe(true)
+  })
+
+  it('says "acting" once, never after a title that says it already', () => {
+    for (const entity of data.entities) {
+      for (const role of entityCardView(entity, ctx()).roles) {
+        expect(role.acting && /\bacting\b/i.test(role.title), `${entity.id}: ${role.title}`).toBe(false)
+      }
+    }
+  })
+
+  it('lists "what happened next" from after the page’s date only', () => {
+    const view = entityCardView(sadyr, ctx({ published: '2022-01-01' }))
+    expect(view.next.length).toBeGreaterThan(0)
+    expect(view.next.every((f) => (f.date ?? '') > '2022')).toBe(true)
   })
 })
 
@@ -150,7 +202,9 @@ describe('the card for an ambiguous surname', () => {
     expect(screen.getByRole('dialog', { name: 'Which Japarov?' })).toBeTruthy()
     expect(screen.getByText('Sadyr Japarov')).toBeTruthy()
     expect(screen.getByText('Akylbek Japarov')).toBeTruthy()
-    expect(screen.getByRole('dialog').textContent).toContain(data.entity('akylbek-japarov')!.distinguish!.en)
+    expect(screen.getByRole('dialog').textContent).toContain(data.entity('akylbek-japarov')!.distinguish!.text.en)
+    // How to tell them apart is sourced too.
+    expect(view.candidates.every((c) => (c.distinguishRefs ?? []).length > 0)).toBe(true)
     fireEvent.click(screen.getByRole('button', { name: 'Show Akylbek Japarov' }))
     expect(onChoose).toHaveBeenCalledWith('akylbek-japarov')
   })

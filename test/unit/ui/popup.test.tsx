@@ -10,7 +10,15 @@ const event = data.event('2020-kyrgyz-crisis')!
 
 const ready = (over: Partial<Extract<PageStatus, { kind: 'ready' }>['state']> = {}): PageStatus => ({
   kind: 'ready',
-  state: { host: 'news.example', active: true, relevant: true, entities: [], ambiguous: 0, ...over },
+  state: {
+    host: 'news.example',
+    active: true,
+    relevant: true,
+    entities: [],
+    ambiguous: 0,
+    events: [{ event: '2020-kyrgyz-crisis', score: 12 }],
+    ...over,
+  },
 })
 
 function renderPopup(props: Partial<PopupProps> = {}) {
@@ -23,7 +31,6 @@ function renderPopup(props: Partial<PopupProps> = {}) {
   render(
     <PopupApp
       data={data}
-      event={event}
       lang="en"
       status={ready()}
       enabled
@@ -57,7 +64,6 @@ describe('the toolbar popup', () => {
     expect(items[0]).toMatch(/^590 October 6, 2020/)
     expect(items[1]).toMatch(/^686 October 6, 2020/)
     expect(items[2]).toMatch(/^768 October 7, 2020/)
-    expect(items[3]).toMatch(/^more than 1,000 October 2020/)
   })
 
   it('has a timeline from the election to the inauguration', () => {
@@ -110,6 +116,54 @@ describe('the toolbar popup', () => {
   it('disables "on this site" where there is no site or when off everywhere', () => {
     renderPopup({ enabled: false })
     expect(screen.getByRole<HTMLInputElement>('switch', { name: /On this site/ }).disabled).toBe(true)
+  })
+
+  it('leads with the page’s event, marks the article’s date on its timeline and labels what came after', () => {
+    renderPopup({ status: ready({ published: '2020-10-06' }) })
+    const summary = screen.getByTestId('event-summary')
+    expect(summary.dataset.event).toBe('2020-kyrgyz-crisis')
+    expect(within(summary).getByText('This page is about')).toBeTruthy()
+    const timeline = screen.getByTestId('timeline')
+    const items = within(timeline).getAllByRole('listitem')
+    const marker = items.findIndex((li) => li.dataset.testid === 'article-date')
+    expect(items[marker]!.textContent).toBe('This article: October 6, 2020')
+    // Everything after the marker is dated after the article and says so; nothing before it does.
+    expect(items.slice(marker + 1).length).toBeGreaterThan(0)
+    expect(items.slice(marker + 1).every((li) => li.dataset.later === 'true')).toBe(true)
+    expect(items.slice(marker + 1)[0]!.textContent).toContain('after this article')
+    expect(items.slice(0, marker).some((li) => li.dataset.later === 'true')).toBe(false)
+  })
+
+  it('opens on the chronology of all events when the page is not coverage', () => {
+    renderPopup({ status: ready({ relevant: false, events: [] }) })
+    const chronology = screen.getByTestId('chronology')
+    const buttons = within(chronology).getAllByRole('button')
+    expect(buttons).toHaveLength(EVENTS_FILE.events.length)
+    const starts = buttons.map((b) => b.querySelector('time')!.getAttribute('datetime')!)
+    expect(starts).toEqual([...starts].sort())
+    expect(screen.queryByText(/not about one event in particular/)).toBeNull()
+  })
+
+  it('says so, and shows the chronology, on coverage that is about no event in particular', () => {
+    renderPopup({ status: ready({ events: [{ event: '2020-kyrgyz-crisis', score: 0.5 }] }) })
+    expect(screen.getByTestId('chronology')).toBeTruthy()
+    expect(screen.getByText(/not about one event in particular/)).toBeTruthy()
+  })
+
+  it('keeps the chronology one step away, with the page’s event marked, and opens any event from it', () => {
+    renderPopup()
+    fireEvent.click(screen.getByTestId('show-chronology'))
+    const chronology = screen.getByTestId('chronology')
+    const current = within(chronology).getByRole('button', { current: true })
+    expect(current.dataset.event).toBe('2020-kyrgyz-crisis')
+    expect(current.textContent).toContain('(this page)')
+    const other = EVENTS_FILE.events.find((e) => e.id !== '2020-kyrgyz-crisis')!
+    fireEvent.click(within(chronology).getByRole('button', { name: new RegExp(other.title.en.slice(0, 20)) }))
+    const summary = screen.getByTestId('event-summary')
+    expect(summary.dataset.event).toBe(other.id)
+    expect(within(summary).queryByText('This page is about')).toBeNull()
+    // Another event's timeline is not this article's: no article date, nothing labelled "after this article".
+    expect(screen.queryByTestId('article-date')).toBeNull()
   })
 
   it('links to the options', () => {
