@@ -39,7 +39,9 @@ async function start(): Promise<void> {
   let settings: Settings = await loadSettings()
   const { data, recognizer } = timed('initMs', () => {
     const index = new DataIndex({ entities: ENTITIES_FILE, events: EVENTS_FILE })
-    return { data: index, recognizer: recognizerOf(loadEntityIndex(COMPILED_INDEX), index.entities, EVENTS_FILE.events),
+    return {
+      data: index,
+      recognizer: recognizerOf(loadEntityIndex(COMPILED_INDEX), index.entities, EVENTS_FILE.events),
     }
   })
   let reportTimer: number | undefined

@@ -53,9 +53,24 @@ interface Prepared {
   id: string
   start: number
   end: number
-  firstYear: number
-  lastYear: number
+  /** Year → how much of the event falls in it (1 for its main year). */
+  years: Map<number, number>
   entities: Set<string>
+}
+
+/**
+ * How much of an event each of its years holds, relative to its main year: a crisis from October 2020 to
+ * January 2021 is a 2020 event that reaches into 2021, so "2021" on a page says less about it than "2020".
+ */
+function yearShares(start: number, end: number): Map<number, number> {
+  const days = new Map<number, number>()
+  for (let y = new Date(start * 864e5).getUTCFullYear(); y <= new Date(end * 864e5).getUTCFullYear(); y++) {
+    const from = Math.max(start, Date.UTC(y, 0, 1) / 864e5)
+    const to = Math.min(end, Date.UTC(y + 1, 0, 1) / 864e5 - 1)
+    days.set(y, to - from + 1)
+  }
+  const most = Math.max(...days.values())
+  return new Map([...days].map(([y, d]) => [y, d / most]))
 }
 
 export class EventRanker {
@@ -70,7 +85,10 @@ export class EventRanker {
    * @param partIn entity id → event ids it has a part in (an entity's `partIn` keys): people count for the
    *   events they took part in even where the event's own lists do not name them.
    */
-  constructor(events: readonly RankedEventData[], partIn: ReadonlyMap<string, readonly string[]> = new Map()) {
+  constructor(
+    events: readonly RankedEventData[],
+    partIn: ReadonlyMap<string, readonly string[]> = new Map(),
+  ) {
     this.#events = events.map((e) => {
       const entities = new Set<string>([...e.places, ...(e.entities ?? [])])
       for (const t of e.timeline ?? []) {
@@ -79,14 +97,9 @@ export class EventRanker {
       for (const r of e.results ?? []) {
         r.parties.forEach((p) => p.entity !== undefined && entities.add(p.entity))
       }
-      return {
-        id: e.id,
-        start: dayOf(e.start),
-        end: dayOf(e.end, true),
-        firstYear: Number(e.start.slice(0, 4)),
-        lastYear: Number(e.end.slice(0, 4)),
-        entities,
-      }
+      const start = dayOf(e.start)
+      const end = dayOf(e.end, true)
+      return { id: e.id, start, end, years: yearShares(start, end), entities }
     })
     const index = new Map(events.map((e, i) => [e.id, i]))
     for (const [entity, ids] of partIn) {
@@ -157,8 +170,11 @@ export class EventRanker {
     this.#events.forEach((e, i) => {
       let s: number
       if (day < e.start - 45) {
-        // Written before it happened: about something else (pre-election coverage is allowed 45 days).
+        // Written before it happened: about something else.
         s = -2
+      } else if (day < e.start) {
+        // The run-up (pre-election coverage, a crisis building): possible, less likely than the event itself.
+        s = 0.5
       } else if (day <= e.end + 30) {
         s = 1
       } else {
@@ -185,9 +201,7 @@ export class EventRanker {
     this.#events.forEach((e, i) => {
       let share = 0
       for (const [y, n] of years) {
-        if (y >= e.firstYear && y <= e.lastYear) {
-          share += n
-        }
+        share += n * (e.years.get(y) ?? 0)
       }
       scores[i] = (scores[i] ?? 0) + (W.years * share) / total
     })

@@ -2,12 +2,18 @@
  * The recognition pipeline, the same in the extension and in the Node commands:
  * text (+ page signals) → matches → coverage decision → mentions with resolved entities.
  */
-import type { Entity, Event } from '../data/schema.ts'
+import type { Entity } from '../data/schema.ts'
 import { CoverageTally } from './detect-coverage.ts'
 import { Disambiguator, rolePeriods, type Mention, type RolePeriods } from './disambiguate.ts'
 import { buildEntityIndex, type EntityIndex } from './entity-index.ts'
 import { isoDay, signalFields, type PageSignals } from './page-signals.ts'
-import { dateInUrl, EVENT_SAMPLE_CHARS, EventRanker, type EventScore, type RankedEventData } from './rank-events.ts'
+import {
+  dateInUrl,
+  EVENT_SAMPLE_CHARS,
+  EventRanker,
+  type EventScore,
+  type RankedEventData,
+} from './rank-events.ts'
 import { scanText } from './scan.ts'
 
 export type { Mention } from './disambiguate.ts'
@@ -38,7 +44,10 @@ export interface Recognizer {
 }
 
 /** Builds the matcher, the role table and the event ranker once; reuse the result for every page. */
-export function createRecognizer(entities: readonly Entity[], events?: readonly RankedEventData[]): Recognizer {
+export function createRecognizer(
+  entities: readonly Entity[],
+  events?: readonly RankedEventData[],
+): Recognizer {
   return recognizerOf(buildEntityIndex(entities), entities, events)
 }
 

@@ -256,7 +256,10 @@ export const TIMELINE_REACH_YEARS = 2
 
 function nearEvent(date: string, start: string, end: string): boolean {
   const year = Number(date.slice(0, 4))
-  return year >= Number(start.slice(0, 4)) - TIMELINE_REACH_YEARS && year <= Number(end.slice(0, 4)) + TIMELINE_REACH_YEARS
+  return (
+    year >= Number(start.slice(0, 4)) - TIMELINE_REACH_YEARS &&
+    year <= Number(end.slice(0, 4)) + TIMELINE_REACH_YEARS
+  )
 }
 
 /** Every event an entity has a part in exists. */

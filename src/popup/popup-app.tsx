@@ -304,12 +304,15 @@ export function pageEventOf(status: PageStatus): string | undefined {
   return best !== undefined && best.score >= EVENT_MIN_SCORE ? best.event : undefined
 }
 
+/** The chronology view's key where an event id would be (no event id has a space). */
+const CHRONOLOGY = 'all events'
+
 export function PopupApp(props: PopupProps) {
   const pageEvent = pageEventOf(props.status)
-  // undefined: follow the page (its event, or the chronology); a string: the event the reader chose.
-  const [chosen, setChosen] = useState<string | 'chronology' | undefined>(undefined)
-  const shown = chosen ?? pageEvent ?? 'chronology'
-  const event = shown === 'chronology' ? undefined : props.data.event(shown)
+  // undefined: follow the page (its event, or the chronology); otherwise an event id or CHRONOLOGY, as chosen.
+  const [chosen, setChosen] = useState<string | undefined>(undefined)
+  const shown = chosen ?? pageEvent ?? CHRONOLOGY
+  const event = shown === CHRONOLOGY ? undefined : props.data.event(shown)
   const published = props.status.kind === 'ready' ? props.status.state.published : undefined
   const coverage = props.status.kind === 'ready' && props.status.state.relevant
   return (
@@ -327,7 +330,7 @@ export function PopupApp(props: PopupProps) {
           lang={props.lang}
           isPageEvent={event.id === pageEvent}
           onOpenEvent={setChosen}
-          onChronology={() => setChosen('chronology')}
+          onChronology={() => setChosen(CHRONOLOGY)}
         />
       ) : (
         <Chronology

@@ -25,7 +25,9 @@ function popupEvent(): { event: string; kicker: boolean; articleDate: boolean; l
 function cardStory(): { heading: string; text: string } | null {
   const root = document.querySelector('kyrgyzstan-context-ui')?.shadowRoot
   const story = root?.querySelector('[data-testid="mention-card"] [data-testid="in-this-story"]')
-  return story ? { heading: story.querySelector('h3')?.textContent ?? '', text: story.textContent ?? '' } : null
+  return story
+    ? { heading: story.querySelector('h3')?.textContent ?? '', text: story.textContent ?? '' }
+    : null
 }
 
 const CASES = [

@@ -66,7 +66,14 @@ describe('npm run analyze -- --json', () => {
       'test/fixtures/seed-upi.html',
     ])
     for (const line of result.lines) {
-      expect(Object.keys(line).sort()).toEqual(['entities', 'events', 'file', 'mentions', 'relevant', 'score'])
+      expect(Object.keys(line).sort()).toEqual([
+        'entities',
+        'events',
+        'file',
+        'mentions',
+        'relevant',
+        'score',
+      ])
       expect(typeof line.score).toBe('number')
     }
   })

@@ -31,7 +31,8 @@ const EVENTS: RankedEventData[] = [
 ]
 
 const ranker = new EventRanker(EVENTS, new Map([['general', ['border-war']]]))
-const top = (evidence: Parameters<EventRanker['rank']>[0]): string | undefined => ranker.rank(evidence)[0]?.event
+const top = (evidence: Parameters<EventRanker['rank']>[0]): string | undefined =>
+  ranker.rank(evidence)[0]?.event
 
 describe('ranking the page’s event', () => {
   it('ranks by the event’s own name and cue words', () => {
@@ -64,7 +65,9 @@ describe('ranking the page’s event', () => {
 
   it('tells apart two events with the same people by the years the text names', () => {
     const entities = [{ entity: 'interim-leader', count: 3 }]
-    expect(top({ texts: [{ text: 'In 2022 the fighting resumed.', weight: 1 }], entities })).toBe('border-war')
+    expect(top({ texts: [{ text: 'In 2022 the fighting resumed.', weight: 1 }], entities })).toBe(
+      'border-war',
+    )
   })
 
   it('never picks an event that had not happened when the page was published', () => {

@@ -11,7 +11,7 @@ import { createRecognizer, recognize } from '../../../src/core/recognize.ts'
 import { foldForMatching } from '../../../src/core/normalize.ts'
 import { ENTITIES_FILE, EVENTS_FILE } from '../../../src/data/index.ts'
 import { MAIN_EVENT_ID, REQUIRED_ENTITY_IDS } from '../../../src/data/ids.ts'
-import { SUMMARY_MAX_WORDS, validateDataPack } from '../../../src/data/validate.ts'
+import { isoOrder, SUMMARY_MAX_WORDS, validateDataPack } from '../../../src/data/validate.ts'
 
 const entities = ENTITIES_FILE.entities
 const ISO = /^\d{4}(-\d{2}(-\d{2})?)?$/
@@ -107,7 +107,7 @@ describe('the bundled data', () => {
     for (const e of entities) {
       for (const r of e.roles ?? []) {
         if (r.to !== undefined) {
-          expect(r.from <= r.to, `${e.id}: ${r.title.en}`).toBe(true)
+          expect(isoOrder(r.from, r.to) <= 0, `${e.id}: ${r.title.en}`).toBe(true)
         }
       }
     }
@@ -201,7 +201,11 @@ describe('the bundled data', () => {
     const event = EVENTS_FILE.events.find((e) => e.id === MAIN_EVENT_ID)
     const injured = event?.numbers.find((n) => n.id === 'injured')
     expect(injured?.series.map((f) => f.value)).toEqual([590, 686, 768])
-    expect(injured?.series.map((f) => f.asOf.slice(0, 10))).toEqual(['2020-10-06', '2020-10-06', '2020-10-07'])
+    expect(injured?.series.map((f) => f.asOf.slice(0, 10))).toEqual([
+      '2020-10-06',
+      '2020-10-06',
+      '2020-10-07',
+    ])
     // An undated total is a different measure: kept apart, not appended to the dated series.
     const total = event?.numbers.find((n) => n.id === 'injured-total')
     expect(total?.series[0]?.display?.en).toMatch(/more than 1,000/)

@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { REQUIRED_EVENT_IDS } from '../../../src/data/ids.ts'
 import { ENTITIES_FILE, EVENTS_FILE } from '../../../src/data/index.ts'
 import type { EntitiesFile, EventsFile } from '../../../src/data/schema.ts'
 import { formatProblem, isoOrder, validateDataPack } from '../../../src/data/validate.ts'
@@ -91,17 +92,55 @@ describe('the data validator', () => {
       d.entities = d.entities.filter((e) => e.id !== 'kumtor')
     })
     expect(problems).toContain('src/data/entities.json: $.entities: required entity "kumtor" is missing')
+    for (const id of REQUIRED_EVENT_IDS) {
+      const events = clone(EVENTS_FILE)
+      events.events.find((e) => e.id === id)!.id = 'something-else'
+      expect(problemsOf(ENTITIES_FILE, events)).toContain(
+        `src/data/events.json: $.events: the event "${id}" is missing`,
+      )
+    }
+  })
+
+  it('rejects an entity’s part in an event that does not exist, and links to unknown events', () => {
+    const entities = clone(ENTITIES_FILE)
+    const sadyr = entities.entities.findIndex((e) => e.id === 'sadyr-japarov')
+    entities.entities[sadyr]!.partIn = {
+      ...entities.entities[sadyr]!.partIn,
+      '2099-nothing': [{ text: { en: 'x' }, sources: entities.entities[sadyr]!.summary.sources }],
+    }
+    expect(problemsOf(entities)).toContain(
+      `src/data/entities.json: $.entities[${sadyr}].partIn.2099-nothing: unknown event "2099-nothing"`,
+    )
     const events = clone(EVENTS_FILE)
-    events.events[0]!.id = 'something-else'
+    events.events[0]!.after = ['2099-nothing']
     expect(problemsOf(ENTITIES_FILE, events)).toContain(
-      'src/data/events.json: $.events: the event "2020-kyrgyz-crisis" is missing',
+      'src/data/events.json: $.events[0].after[0]: unknown event "2099-nothing"',
+    )
+  })
+
+  it('keeps a timeline within two years of its event', () => {
+    const events = clone(EVENTS_FILE)
+    const ev = events.events[0]!
+    ev.timeline.push({ ...ev.timeline.at(-1)!, date: '2040-01-01' })
+    expect(problemsOf(ENTITIES_FILE, events)).toContain(
+      `src/data/events.json: $.events[0].timeline[${ev.timeline.length - 1}].date: 2040-01-01 is more than 2 years from the event (${ev.start} – ${ev.end})`,
+    )
+  })
+
+  it('accepts only https: sources', () => {
+    const entities = clone(ENTITIES_FILE)
+    const key = Object.keys(entities.sources)[0]!
+    entities.sources[key]!.url = entities.sources[key]!.url.replace('https:', 'http:')
+    expect(problemsOf(entities)).toContain(
+      `src/data/entities.json: $.sources[${JSON.stringify(key)}].url: must be an https: URL`,
     )
   })
 
   it('rejects an event timeline out of date order and references to unknown entities', () => {
     const events = clone(EVENTS_FILE)
     const timeline = events.events[0]!.timeline
-    ;[timeline[0], timeline[1]] = [timeline[1]!, timeline[0]!]
+    // The second item a year before the first.
+    timeline[1]!.date = String(Number(timeline[0]!.date.slice(0, 4)) - 1)
     timeline[2]!.entities = ['nobody']
     const problems = problemsOf(ENTITIES_FILE, events)
     expect(
@@ -150,13 +189,16 @@ describe('a broken data file outside the validator', () => {
       entities,
       events.replace('"asOf": "2020-10-07"', '"asOf": "7 October 2020"'),
     ])
+    const crisis = EVENTS_FILE.events.findIndex((e) => e.id === '2020-kyrgyz-crisis')
     const run = spawnSync('npx', ['vite', 'build', '--mode', 'chrome', '--outDir', path.join(dir, 'out')], {
       encoding: 'utf8',
       env: { ...process.env, KC_DATA_DIR: dir },
     })
     expect(run.status).not.toBe(0)
     expect(`${run.stdout}${run.stderr}`).toMatch(
-      /events\.json: \$\.events\[0\]\.numbers\[0\]\.series\[2\]\.asOf: must be an ISO 8601 date/,
+      new RegExp(
+        `events\\.json: \\$\\.events\\[${crisis}\\]\\.numbers\\[0\\]\\.series\\[2\\]\\.asOf: must be an ISO 8601 date`,
+      ),
     )
   }, 60_000)
 })

@@ -157,7 +157,9 @@ describe('a card follows the page’s event', () => {
     }
     const event = events[0]!
     renderCard({ view: entityCardView(sadyr, ctx({ event })) })
-    expect(screen.getByRole('heading', { name: `In this story: ${data.event(event)!.title.en}` })).toBeTruthy()
+    expect(
+      screen.getByRole('heading', { name: `In this story: ${data.event(event)!.title.en}` }),
+    ).toBeTruthy()
     const others = screen.getByTestId('other-events')
     expect(others.tagName).toBe('DETAILS')
     expect(others.hasAttribute('open')).toBe(false)
@@ -202,7 +204,9 @@ describe('the card for an ambiguous surname', () => {
     expect(screen.getByRole('dialog', { name: 'Which Japarov?' })).toBeTruthy()
     expect(screen.getByText('Sadyr Japarov')).toBeTruthy()
     expect(screen.getByText('Akylbek Japarov')).toBeTruthy()
-    expect(screen.getByRole('dialog').textContent).toContain(data.entity('akylbek-japarov')!.distinguish!.text.en)
+    expect(screen.getByRole('dialog').textContent).toContain(
+      data.entity('akylbek-japarov')!.distinguish!.text.en,
+    )
     // How to tell them apart is sourced too.
     expect(view.candidates.every((c) => (c.distinguishRefs ?? []).length > 0)).toBe(true)
     fireEvent.click(screen.getByRole('button', { name: 'Show Akylbek Japarov' }))

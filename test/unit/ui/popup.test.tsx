@@ -28,17 +28,7 @@ function renderPopup(props: Partial<PopupProps> = {}) {
     onOpenEntity: vi.fn(),
     onOpenOptions: vi.fn(),
   }
-  render(
-    <PopupApp
-      data={data}
-      lang="en"
-      status={ready()}
-      enabled
-      siteEnabled
-      {...handlers}
-      {...props}
-    />,
-  )
+  render(<PopupApp data={data} lang="en" status={ready()} enabled siteEnabled {...handlers} {...props} />)
   return handlers
 }
 
