@@ -55,7 +55,9 @@ export default defineConfig(({ mode }) => {
       sourcemap: false,
       // Chrome and Firefox preload modules natively; Vite's polyfill would add a fetch() to the extension pages.
       modulePreload: { polyfill: false },
-      chunkSizeWarningLimit: 200,
+      // The popup's chunk carries the whole data (18 events, 103 entities, every source: ~1 MB minified). The
+      // limit is meant for pages fetched over a network; an extension page reads its files from the package.
+      chunkSizeWarningLimit: 1200,
     },
   }
 })

@@ -7,3 +7,9 @@ declare module 'virtual:compiled-index' {
   const compiled: import('./core/compiled-index.ts').CompiledIndex
   export default compiled
 }
+
+/** The bundled data as minified JSON text, for the engine to parse on first use (scripts/lib/compiled-index-module.ts). */
+declare module 'virtual:data-text' {
+  export const entities: string
+  export const events: string
+}

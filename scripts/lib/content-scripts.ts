@@ -9,7 +9,7 @@
  */
 import path from 'node:path'
 import { build, type Plugin, type Rollup } from 'vite'
-import { compiledIndexModule } from './compiled-index-module.ts'
+import { compiledIndexModule, dataTextModule } from './compiled-index-module.ts'
 import { polyfillAsEsm } from './polyfill-esm.ts'
 
 export interface ContentScript {
@@ -48,7 +48,7 @@ async function buildIife(entry: ContentScript, options: ContentScriptsOptions): 
   const result = await build({
     configFile: false,
     logLevel: 'warn',
-    plugins: [polyfillAsEsm(), compiledIndexModule()],
+    plugins: [polyfillAsEsm(), compiledIndexModule(), dataTextModule()],
     define: options.define,
     build: {
       write: false,

@@ -6,15 +6,14 @@
 // First, so that it is evaluated first (see engine-clock.ts).
 import { ENGINE_EVALUATION_STARTED } from './engine-clock.ts'
 import browser from 'webextension-polyfill'
-import { DataIndex } from '../core/data-index.ts'
-import { loadEntityIndex } from '../core/compiled-index.ts'
-import { recognizerOf } from '../core/recognize.ts'
-import { ENTITIES_FILE, EVENTS_FILE } from '../data/index.ts'
+import { loadEntityIndex, loadRolePeriods } from '../core/compiled-index.ts'
+import { partInOf, recognizerOf } from '../core/recognize.ts'
 import { guard, guardAsync, logOnce } from '../shared/log.ts'
 import { parseMessage, type Message, type PageStateMessage, type PageStateReply } from '../shared/messages.ts'
 import { isActiveOn, type Settings } from '../shared/settings.ts'
 import { loadSettings, onSettingsChanged } from '../shared/settings-store.ts'
 import { bridge, timed } from './bridge.ts'
+import { engineData } from './engine-data.ts'
 import { highlightsSupported } from './highlighter.ts'
 import { Interaction } from './interaction.ts'
 import { watchNavigation, type NavigationWatch } from './navigation-watch.ts'
@@ -37,13 +36,12 @@ async function start(): Promise<void> {
     return
   }
   let settings: Settings = await loadSettings()
-  const { data, recognizer } = timed('initMs', () => {
-    const index = new DataIndex({ entities: ENTITIES_FILE, events: EVENTS_FILE })
-    return {
-      data: index,
-      recognizer: recognizerOf(loadEntityIndex(COMPILED_INDEX), index.entities, EVENTS_FILE.events),
-    }
-  })
+  const recognizer = timed('initMs', () =>
+    recognizerOf(loadEntityIndex(COMPILED_INDEX), loadRolePeriods(COMPILED_INDEX), () => {
+      const data = engineData()
+      return { events: data.pack.events.events, partIn: partInOf(data.entities) }
+    }),
+  )
   let reportTimer: number | undefined
   let lastReport = ''
   const report = (): void => {
@@ -66,7 +64,7 @@ async function start(): Promise<void> {
   }
   let navigation: NavigationWatch | undefined
   const engine: PageEngine = new PageEngine({
-    data,
+    data: engineData,
     recognizer,
     settings,
     listener: {

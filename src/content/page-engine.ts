@@ -103,7 +103,8 @@ function isVisible(el: Element): boolean {
 const WATCHED_ATTRIBUTES = ['hidden', 'contenteditable', 'aria-hidden', 'class', 'style', 'open']
 
 export class PageEngine {
-  readonly data: DataIndex
+  /** The bundled data, parsed on first use (engine-data.ts). */
+  readonly #data: () => DataIndex
   readonly recognizer: Recognizer
   readonly store = new MentionStore()
   readonly highlighter = new Highlighter()
@@ -140,15 +141,20 @@ export class PageEngine {
   #near: NearViewport | undefined
 
   constructor(deps: {
-    data: DataIndex
+    data: () => DataIndex
     recognizer: Recognizer
     settings: Settings
     listener: EngineListener
   }) {
-    this.data = deps.data
+    this.#data = deps.data
     this.recognizer = deps.recognizer
     this.#settings = deps.settings
     this.#listener = deps.listener
+  }
+
+  /** The data, for cards and the page's answers (read on first use). */
+  get data(): DataIndex {
+    return this.#data()
   }
 
   get relevant(): boolean {
@@ -285,7 +291,7 @@ export class PageEngine {
       if (m) {
         m.entity = mention.entity
         m.candidates = mention.candidates ?? []
-        m.type = mention.entity === null ? 'ambiguous' : (this.data.entity(mention.entity)?.type ?? m.type)
+        m.type = mention.entity === null ? 'ambiguous' : (this.recognizer.index.entities.get(mention.entity)?.type ?? m.type)
         this.#paint(m)
       }
     }
@@ -429,7 +435,7 @@ export class PageEngine {
         mention,
         range,
         flat.text.slice(mention.start, mention.end),
-        (id) => this.data.entity(id)?.type,
+        (id) => this.recognizer.index.entities.get(id)?.type,
       )
       if (!m) {
         continue

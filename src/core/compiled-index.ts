@@ -17,7 +17,9 @@ import {
   type Form,
   type FormKind,
 } from './entity-index.ts'
+import { rolePeriods, type RolePeriods } from './disambiguate.ts'
 import { Matcher, type MatcherImage } from './matcher.ts'
+import type { RoleFamily } from './name-context.ts'
 
 /**
  * A form in one row: its spelling, kind and case rule (as indexes into KINDS and CASE_RULES), the index of its
@@ -44,6 +46,8 @@ export interface CompiledIndex {
   forms: CompiledForm[]
   /** id, type, folded given names and initials, folded cue words. */
   entities: [id: string, type: EntityTypeName, givenNames: string[], cues: string[]][]
+  /** The offices that settle "President Japarov" at a page's date (disambiguate.ts), so the engine needs no data. */
+  roles: [id: string, family: RoleFamily, from: string, to?: string][]
 }
 
 /** Builds the index of `entities` (see entity-index.ts) and keeps it as plain data. */
@@ -62,11 +66,27 @@ export function compileEntityIndex(
     }
     return row
   })
+  const roles: CompiledIndex['roles'] = []
+  for (const [id, periods] of rolePeriods(entities)) {
+    for (const p of periods) {
+      roles.push(p.to === undefined ? [id, p.family, p.from] : [id, p.family, p.from, p.to])
+    }
+  }
   return {
     matcher: index.matcher.toImage(),
     forms,
     entities: [...index.entities.values()].map((e) => [e.id, e.type, [...e.givenNames], e.cues]),
+    roles,
   }
+}
+
+/** The role periods of a compiled index, as rolePeriods() makes them from the data. */
+export function loadRolePeriods(compiled: CompiledIndex): RolePeriods {
+  const out: RolePeriods = new Map(compiled.entities.map(([id]) => [id, []]))
+  for (const [id, family, from, to] of compiled.roles) {
+    out.get(id)?.push(to === undefined ? { family, from } : { family, from, to })
+  }
+  return out
 }
 
 const NOT_SHARED: readonly string[] = []

@@ -39,8 +39,14 @@ export interface Recognition {
 export interface Recognizer {
   index: EntityIndex
   roles: RolePeriods
-  /** Ranks the page's event; without events data, pages are about no event. */
-  ranker?: EventRanker
+  /** Ranks the page's event (made on first use); without events data, pages are about no event. */
+  ranker: () => EventRanker | undefined
+}
+
+/** What ranking events needs of the data: the events, and each entity's events (`partIn` keys). */
+export interface EventData {
+  events: readonly RankedEventData[]
+  partIn: ReadonlyMap<string, readonly string[]>
 }
 
 /** Builds the matcher, the role table and the event ranker once; reuse the result for every page. */
@@ -48,24 +54,34 @@ export function createRecognizer(
   entities: readonly Entity[],
   events?: readonly RankedEventData[],
 ): Recognizer {
-  return recognizerOf(buildEntityIndex(entities), entities, events)
+  return recognizerOf(
+    buildEntityIndex(entities),
+    rolePeriods(entities),
+    events !== undefined ? () => ({ events, partIn: partInOf(entities) }) : undefined,
+  )
 }
 
-/** A recognizer over an index of `entities` built elsewhere: the extension loads one compiled at build time. */
-export function recognizerOf(
-  index: EntityIndex,
-  entities: readonly Entity[],
-  events?: readonly RankedEventData[],
-): Recognizer {
+/**
+ * A recognizer over an index and role table made elsewhere: the extension loads both compiled at build time,
+ * and reads the events data only when a page's event is first asked for.
+ */
+export function recognizerOf(index: EntityIndex, roles: RolePeriods, events?: () => EventData): Recognizer {
+  let ranker: EventRanker | undefined
   return {
     index,
-    roles: rolePeriods(entities),
-    ...(events !== undefined ? { ranker: new EventRanker(events, partInOf(entities)) } : {}),
+    roles,
+    ranker: () => {
+      if (ranker === undefined && events !== undefined) {
+        const data = events()
+        ranker = new EventRanker(data.events, data.partIn)
+      }
+      return ranker
+    },
   }
 }
 
 /** Entity id → the events it has a part in. */
-function partInOf(entities: readonly Entity[]): Map<string, string[]> {
+export function partInOf(entities: readonly Entity[]): Map<string, string[]> {
   return new Map(entities.map((e) => [e.id, Object.keys(e.partIn ?? {})]))
 }
 
@@ -163,8 +179,8 @@ export class RecognitionJob {
 
   /** The events the page may be about, best first, given what it names (`entities`): none off coverage. */
   events(entities: readonly EntityCount[]): EventScore[] {
-    const ranker = this.#recognizer.ranker
-    if (!this.#relevant || ranker === undefined) {
+    const ranker = this.#relevant ? this.#recognizer.ranker() : undefined
+    if (ranker === undefined) {
       return []
     }
     const published = isoDay(this.#page.published) ?? dateInUrl(this.#page.url)

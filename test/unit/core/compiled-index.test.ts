@@ -4,11 +4,17 @@
  */
 import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { compileEntityIndex, loadEntityIndex, type CompiledIndex } from '../../../src/core/compiled-index.ts'
+import {
+  compileEntityIndex,
+  loadEntityIndex,
+  loadRolePeriods,
+  type CompiledIndex,
+} from '../../../src/core/compiled-index.ts'
+import { rolePeriods } from '../../../src/core/disambiguate.ts'
 import { allForms, buildEntityIndex } from '../../../src/core/entity-index.ts'
 import { Matcher } from '../../../src/core/matcher.ts'
-import { createRecognizer, recognize, recognizerOf } from '../../../src/core/recognize.ts'
-import { ENTITIES_FILE } from '../../../src/data/index.ts'
+import { createRecognizer, partInOf, recognize, recognizerOf } from '../../../src/core/recognize.ts'
+import { ENTITIES_FILE, EVENTS_FILE } from '../../../src/data/index.ts'
 import { bigKyrgyzArticle, bigRussianArticle } from '../../e2e/harness/generated-pages.ts'
 
 const entities = ENTITIES_FILE.entities
@@ -28,11 +34,16 @@ describe('the entity index compiled at build time', () => {
     expect(allForms(loaded)).toEqual(allForms(built))
     expect(loaded.entities).toEqual(built.entities)
     expect(loaded.matcher.size).toBe(allForms(built).length)
+    // The offices that settle a title at the page's date, so the engine needs no data to highlight.
+    expect(loadRolePeriods(shipped())).toEqual(rolePeriods(entities))
   })
 
   it('recognises exactly what the built index does, in English and Russian, on real and generated text', () => {
-    const built = createRecognizer(entities)
-    const loaded = recognizerOf(loadEntityIndex(shipped()), entities)
+    const built = createRecognizer(entities, EVENTS_FILE.events)
+    const loaded = recognizerOf(loadEntityIndex(shipped()), loadRolePeriods(shipped()), () => ({
+      events: EVENTS_FILE.events,
+      partIn: partInOf(entities),
+    }))
     const seed = textOf(fs.readFileSync('test/fixtures/seed-upi.html', 'utf8'))
     const texts = [
       seed,
