@@ -176,6 +176,59 @@ describe('the bundled data', () => {
     }
   })
 
+  it('tells Tajikistan’s security committee from Kyrgyzstan’s GKNB', () => {
+    const recognizer = createRecognizer(entities)
+    const text =
+      'Kyrgyzstan’s GKNB, headed by Kamchybek Tashiev, said in Bishkek that the Tajik GKNB had moved troops. ' +
+      'Tajikistan’s GKNB denied it. В Бишкеке ГКНБ заявил, что ГКНБ Таджикистана и таджикского ГКНБ пограничники стреляли.'
+    const r = recognize(recognizer, text)
+    const of = (entity: string): string[] =>
+      r.mentions.filter((m) => m.entity === entity).map((m) => text.slice(m.start, m.end))
+    expect(of('gknb')).toEqual(['GKNB', 'ГКНБ'])
+    expect(of('gknb-tajikistan')).toEqual([
+      'Tajik GKNB',
+      'Tajikistan’s GKNB',
+      'ГКНБ Таджикистана',
+      'таджикского ГКНБ',
+    ])
+  })
+
+  it('keeps names that foreign places, parties and people share out of pages that are not coverage', () => {
+    // Namesakes the fact sheets mention: Jalalabad (Afghanistan), Tokmak (Ukraine), Ak Zhol (Kazakhstan),
+    // Talas (Turkey, Kazakhstan), the Alliance Party (Northern Ireland), Frunze (the Soviet commander).
+    const NAMESAKES = [
+      'Jalalabad',
+      'Tokmak',
+      'Ak Zhol',
+      'Ak Jol',
+      'Talas',
+      'Alliance party',
+      'Frunze',
+      'Kant',
+    ]
+    for (const e of entities) {
+      for (const a of e.aliases) {
+        if (NAMESAKES.some((n) => foldForMatching(n) === foldForMatching(a.text))) {
+          expect(a.context, `${e.id}: "${a.text}" names something else outside Kyrgyzstan`).toBe(true)
+        }
+      }
+    }
+    const recognizer = createRecognizer(entities)
+    const r = recognize(
+      recognizer,
+      'In Jalalabad, Afghan officials met traders from Tokmak in Ukraine. The Ak Zhol party of Kazakhstan and the Alliance party in Belfast sent notes. Frunze street was renamed.',
+      { title: 'Regional news' },
+    )
+    expect(r.mentions).toEqual([])
+  })
+
+  it('lists every entity and event in docs/DATA.md', () => {
+    const doc = fs.readFileSync('docs/DATA.md', 'utf8')
+    for (const id of [...entities.map((e) => e.id), ...EVENTS_FILE.events.map((e) => e.id)]) {
+      expect(doc.includes(`\`${id}\``), `${id} is not in docs/DATA.md`).toBe(true)
+    }
+  })
+
   it('never matches "Osh" as "OSH" or "osh"', () => {
     const recognizer = createRecognizer(entities)
     const text =
