@@ -49,7 +49,14 @@ function leanEvents(file: EventsFile): unknown {
     ...(e.entities ? { entities: e.entities } : {}),
     timeline: e.timeline.map((t) => (t.entities ? { entities: t.entities } : {})),
     ...(e.results
-      ? { results: e.results.map((r) => ({ parties: r.parties.map((p) => (p.entity ? { entity: p.entity } : {})) })) }
+      ? {
+          results: e.results.map((r) => ({
+            parties: r.parties.map((p) => ({
+              ...(p.entity ? { entity: p.entity } : {}),
+              ...(p.leaderEntity ? { leaderEntity: p.leaderEntity } : {}),
+            })),
+          })),
+        }
       : {}),
     ...(e.articles ? { articles: e.articles } : {}),
   }))

@@ -291,7 +291,10 @@ export class PageEngine {
       if (m) {
         m.entity = mention.entity
         m.candidates = mention.candidates ?? []
-        m.type = mention.entity === null ? 'ambiguous' : (this.recognizer.index.entities.get(mention.entity)?.type ?? m.type)
+        m.type =
+          mention.entity === null
+            ? 'ambiguous'
+            : (this.recognizer.index.entities.get(mention.entity)?.type ?? m.type)
         this.#paint(m)
       }
     }

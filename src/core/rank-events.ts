@@ -95,7 +95,9 @@ export class EventRanker {
         t.entities?.forEach((id) => entities.add(id))
       }
       for (const r of e.results ?? []) {
-        r.parties.forEach((p) => p.entity !== undefined && entities.add(p.entity))
+        for (const p of r.parties) {
+          ;[p.entity, p.leaderEntity].forEach((id) => id !== undefined && entities.add(id))
+        }
       }
       const start = dayOf(e.start)
       const end = dayOf(e.end, true)

@@ -167,8 +167,11 @@ export const TimelineItem = v.strictObject({
 
 export const PartyResult = v.strictObject({
   party: NonEmpty,
+  /** The party's (or the candidate's) entity. */
   entity: v.optional(NonEmpty),
   leader: v.optional(NonEmpty),
+  /** The leader's entity, when the data has one. */
+  leaderEntity: v.optional(NonEmpty),
   preliminary: v.optional(v.number()),
   final: v.optional(v.number()),
   seats: v.optional(v.number()),

@@ -243,6 +243,9 @@ function checkEvents(file: string, data: EventsData, entityIds: Set<string>, pro
         if (p.entity !== undefined) {
           refEntity(p.entity, `${base}.results[${j}].parties[${k}].entity`)
         }
+        if (p.leaderEntity !== undefined) {
+          refEntity(p.leaderEntity, `${base}.results[${j}].parties[${k}].leaderEntity`)
+        }
       }),
     )
     ev.articles?.forEach((a, j) =>
