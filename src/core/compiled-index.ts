@@ -18,6 +18,7 @@ import {
   type FormKind,
 } from './entity-index.ts'
 import { rolePeriods, type RolePeriods } from './disambiguate.ts'
+import { gluedSuffixLength } from './kyrgyz-suffixes.ts'
 import { Matcher, type MatcherImage } from './matcher.ts'
 import type { RoleFamily } from './name-context.ts'
 
@@ -131,8 +132,10 @@ export function loadEntityIndex(compiled: CompiledIndex): EntityIndex {
   for (const [id, type, givenNames, cues] of compiled.entities) {
     entities.set(id, { id, type, givenNames: new Set(givenNames), cues })
   }
+  const matcher = Matcher.fromImage(compiled.matcher)
+  matcher.gluedSuffix = gluedSuffixLength
   return {
-    matcher: Matcher.fromImage(compiled.matcher),
+    matcher,
     form,
     allForms: () => compiled.forms.map((_, p) => form(p) as Form),
     entities,

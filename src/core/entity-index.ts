@@ -7,6 +7,7 @@
 import type { Alias, CaseRule, Entity, EntityTypeName } from '../data/schema.ts'
 import { KYRGYZ_SIGNALS, OTHER_PLACES, type LexiconEntry } from './coverage-lexicon.ts'
 import { inflectForms } from './inflect.ts'
+import { gluedSuffixLength } from './kyrgyz-suffixes.ts'
 import { Matcher, deferredScriptOf, type DeferredScript, type MatcherPattern } from './matcher.ts'
 import { CLASS_IGNORABLE, CLASS_SPACE, charClass, foldForMatching, isUpperCode } from './normalize.ts'
 
@@ -146,6 +147,7 @@ export function buildEntityIndex(
     latin: () => produce('latin'),
     cyrillic: () => produce('cyrillic'),
   })
+  matcher.gluedSuffix = gluedSuffixLength
   return {
     matcher,
     // Grows when the matcher adds a deferred script's spellings.

@@ -140,6 +140,15 @@ const MAX_ALPHABET = 1024
 /** Keys must fit an Int32Array. */
 const MAX_NODES = Math.floor(0x7fffffff / MAX_ALPHABET)
 
+/** Sorts ends (and their payloads with them) in increasing order: a glued ending may reach past a later end. */
+function sortByEnd(ends: number[], payloads: (readonly number[])[]): void {
+  const order = ends.map((_, k) => k).sort((a, b) => (ends[a] ?? 0) - (ends[b] ?? 0))
+  const e = order.map((k) => ends[k] ?? 0)
+  const p = order.map((k) => payloads[k] ?? [])
+  ends.splice(0, ends.length, ...e)
+  payloads.splice(0, payloads.length, ...p)
+}
+
 export class Matcher {
   /** Per UTF-16 unit: class and symbol, packed (see SYMBOL_SHIFT), or UNKNOWN. */
   readonly #table = new Uint16Array(0x10000)
@@ -167,6 +176,11 @@ export class Matcher {
   #size = 0
   /** Pattern groups not in the trie yet, by the script all their patterns start in. */
   readonly #deferred = new Map<DeferredScript, () => Iterable<MatcherPattern>>()
+  /**
+   * Endings a language glues onto names (Kyrgyz cases: "Бишкекте"): the length of one at `at`, where a spelling
+   * ends inside a word, or 0. A spelling followed by one ends after it.
+   */
+  gluedSuffix: ((text: string, at: number) => number) | undefined = undefined
   /** See #candidates; undefined when the patterns changed since it was made. */
   #candidateRe: RegExp | undefined
 
@@ -651,11 +665,21 @@ export class Matcher {
       payloads.length = 0
       let j = i + 1
       let lastSpace = false
+      let glued = false
       for (;;) {
         const found = terminal[node]
-        if (found !== undefined && !this.#isWordAt(text, j)) {
-          ends.push(j)
-          payloads.push(found)
+        if (found !== undefined) {
+          if (!this.#isWordAt(text, j)) {
+            ends.push(j)
+            payloads.push(found)
+          } else if (this.gluedSuffix !== undefined) {
+            const n = this.gluedSuffix(text, j)
+            if (n > 0) {
+              ends.push(j + n)
+              payloads.push(found)
+              glued = true
+            }
+          }
         }
         if (j >= to) {
           break
@@ -691,6 +715,9 @@ export class Matcher {
         j++
       }
       if (ends.length > 0) {
+        if (glued) {
+          sortByEnd(ends, payloads)
+        }
         ends.reverse()
         payloads.reverse()
         const resume = onCandidates(i, ends, payloads)
