@@ -48,6 +48,10 @@ export const KYRGYZ_SIGNALS: readonly LexiconEntry[] = /* @__PURE__ */ (() => [
       case: 'any' as const,
     }),
   ),
+  // Kyrgyz-language words of Kyrgyz politics (their case endings are read like the names'): election,
+  // Kyrgyzstani, the Kyrgyz Republic.
+  ...['шайлоо', 'кыргызстандык', 'кыргызстандыктар'].map((text) => ({ text, case: 'any' as const })),
+  { text: 'Кыргыз Республикасы' },
   // Regions and places that only Kyrgyz coverage names (capital and Osh are entities of their own).
   ...[
     'Batken',
