@@ -7,7 +7,10 @@
  *      ("President Japarov"; "Prime Minister Japarov" in October 2020);
  *   3. a cue word of only one of them right around it ("cabinet chairman Japarov", "Japarov, the cabinet chairman");
  *   4. only one of them named in full before it (or, if none is, anywhere on the page);
- *   5. none of them named in full, and one is the preferred reading.
+ *   5. several named in full: the one named in full last in the same sentence ("… dismissed Akylbek Japarov
+ *      and named Kasymaliev to replace Japarov"), else the one the page's title names;
+ *   6. none of them named in full: the one the title names; for places only, the preferred reading (Talas
+ *      the town, not the region). A person the page does not name is never chosen without a title that fits.
  * Otherwise the mention stays ambiguous: `entity: null` with its candidates. Never silently wrong.
  * A surname preceded by somebody else's given name ("Raisa Atambayeva", a byline) is not a mention.
  */
@@ -22,7 +25,7 @@ import {
   wordBefore,
   type RoleFamily,
 } from './name-context.ts'
-import { foldForMatching } from './normalize.ts'
+import { foldForMatching, isUpperCode } from './normalize.ts'
 import type { Hit } from './scan.ts'
 
 export interface Mention {
@@ -61,6 +64,8 @@ export interface DisambiguationContext {
   published?: string
   /** Entities named in full elsewhere on the page (when only part of it is being read again). */
   anchored?: ReadonlySet<string>
+  /** Who the page is about: the people its title or headline names in full. */
+  subjects?: ReadonlySet<string>
 }
 
 export interface Disambiguation {
@@ -114,6 +119,11 @@ function only<T>(items: readonly T[], keep: (item: T) => boolean): T | undefined
   return kept.length === 1 ? kept[0] : undefined
 }
 
+/** Whether nothing ends a sentence between `from` and `to` (a full stop, a question, a new line). */
+function sameSentence(text: string, from: number, to: number): boolean {
+  return !/[.!?;\n]/.test(text.slice(from, to))
+}
+
 /** An entity named in full by a hit (the hit anchors later surnames), if any. */
 function fullName(hit: Hit): string | undefined {
   for (const f of hit.forms) {
@@ -150,6 +160,8 @@ export class Disambiguator {
   /** Entities named in full so far. */
   readonly anchored: Set<string>
   readonly #provisional: Provisional[] = []
+  /** Where each entity's last full name in the current text ended: "… Akylbek Japarov, to replace Japarov". */
+  readonly #lastFull = new Map<string, number>()
 
   constructor(ctx: DisambiguationContext) {
     this.#ctx = ctx
@@ -161,10 +173,12 @@ export class Disambiguator {
     const { index } = this.#ctx
     const mentions: Mention[] = []
     let previousEnd = -1
+    this.#lastFull.clear()
     for (const hit of hits) {
       const named = fullName(hit)
       if (named !== undefined) {
         this.anchored.add(named)
+        this.#lastFull.set(named, hit.end)
       }
       const afterPrevious = previousEnd
       previousEnd = hit.end
@@ -199,7 +213,10 @@ export class Disambiguator {
           // A word that is itself a known name ("Bishkek Japarov", "Kyrgyz Japarov") is not a given name.
           if (before && before.start >= afterPrevious) {
             const word = foldForMatching(before.word.replace(/\.$/, ''))
-            const byGiven = only(candidates, (id) => index.entities.get(id)?.givenNames.has(word) ?? false)
+            // A given name or initial is written with a capital: the article "a" is not Akylbek's "A.".
+            const capital = isUpperCode(before.word.charCodeAt(0))
+            const byGiven =
+              capital && only(candidates, (id) => index.entities.get(id)?.givenNames.has(word) ?? false)
             if (byGiven) {
               resolved = byGiven
             } else {
@@ -224,7 +241,11 @@ export class Disambiguator {
       if (resolved === undefined) {
         const shared = this.#resolveShared(text, hit, candidates)
         if (shared === 'provisional') {
-          const preferred = hit.forms.find((f) => f.preferred && f.entity !== undefined)?.entity
+          // A preferred reading settles a shared place name (Talas the town, not the region); never a person the
+          // page does not name ("Japarov" alone is shown as ambiguous, not taken to be Sadyr).
+          const preferred = hit.forms.find(
+            (f) => f.preferred && f.entity !== undefined && index.entities.get(f.entity)?.type !== 'person',
+          )?.entity
           this.#provisional.push({ mention, candidates, preferred })
           resolved = preferred ?? null
         } else {
@@ -282,16 +303,31 @@ export class Disambiguator {
     if (byCue) {
       return { entity: byCue }
     }
-    // The one of them named in full so far ("Sadyr Japarov … Japarov"); with several, it stays ambiguous.
+    // The one of them named in full so far ("Sadyr Japarov … Japarov").
     const namedBefore = candidates.filter((id) => this.anchored.has(id))
     if (namedBefore.length === 1) {
       return { entity: namedBefore[0] ?? null }
     }
+    const subject = only(candidates, (id) => ctx.subjects?.has(id) ?? false)
     if (namedBefore.length > 1) {
-      return { entity: null }
+      // Both named: the full name just before it in the same sentence ("… dismissed Akylbek Japarov and named
+      // Kasymaliev to replace Japarov"), else the one the page is about, else it stays ambiguous.
+      let nearest: string | undefined
+      let nearestEnd = -1
+      for (const id of candidates) {
+        const end = this.#lastFull.get(id) ?? -1
+        if (end > nearestEnd) {
+          nearest = id
+          nearestEnd = end
+        }
+      }
+      if (nearest !== undefined && sameSentence(text, nearestEnd, hit.start)) {
+        return { entity: nearest }
+      }
+      return { entity: subject ?? null }
     }
-    // Nobody named yet: it depends on the rest of the page.
-    return 'provisional'
+    // Nobody named yet: the one the title names, or what the rest of the page says.
+    return subject !== undefined ? { entity: subject } : 'provisional'
   }
 }
 

@@ -17,9 +17,44 @@ const ABLATIVE = ['дан', 'ден', 'дон', 'дөн', 'тан', 'тен', '�
 const ATTRIBUTIVE = ['дагы', 'деги', 'догу', 'дөгү', 'тагы', 'теги', 'тогу', 'төгү']
 const PLURAL = ['лар', 'лер', 'лор', 'лөр', 'дар', 'дер', 'дор', 'дөр', 'тар', 'тер', 'тор', 'төр']
 /** After a plural the case ending starts with д/г (лардын, ларга, ларды, ларда, лардан). */
-const AFTER_PLURAL = ['дын', 'дин', 'дун', 'дүн', 'га', 'ге', 'го', 'гө', 'ды', 'ди', 'ду', 'дү', ...LOCATIVE.slice(0, 4), 'дан', 'ден', 'дон', 'дөн']
+const AFTER_PLURAL = [
+  'дын',
+  'дин',
+  'дун',
+  'дүн',
+  'га',
+  'ге',
+  'го',
+  'гө',
+  'ды',
+  'ди',
+  'ду',
+  'дү',
+  ...LOCATIVE.slice(0, 4),
+  'дан',
+  'ден',
+  'дон',
+  'дөн',
+]
 /** The same endings in the Latin transliteration some outlets use ("Kyrgyzstandagy"), three letters or more. */
-const LATIN = ['dagy', 'degi', 'dogu', 'dyn', 'din', 'dun', 'nyn', 'nin', 'dan', 'den', 'don', 'tan', 'ten', 'ton', 'lar', 'ler']
+const LATIN = [
+  'dagy',
+  'degi',
+  'dogu',
+  'dyn',
+  'din',
+  'dun',
+  'nyn',
+  'nin',
+  'dan',
+  'den',
+  'don',
+  'tan',
+  'ten',
+  'ton',
+  'lar',
+  'ler',
+]
 
 /** Harmony classes: 1 back unrounded, 2 back rounded, 3 front unrounded, 4 front rounded; 0 not a vowel. */
 function harmonyOf(code: number): number {

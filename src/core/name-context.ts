@@ -132,7 +132,16 @@ export interface WordBefore {
   start: number
   /** The word opens a sentence (or a line, a quote, a parenthesis). */
   opening: boolean
+  /** An article stands before the word ("nach dem Sturz Akajews", "the Kremlin"): it is a noun, not a name. */
+  afterArticle?: boolean
 }
+
+/** Articles of the languages that capitalise nouns or put an article before a noun used as a title. */
+const ARTICLES = new Set(
+  'der die das dem den des ein eine einem einen einer eines de het een the le la les du un une el los las il lo gli'.split(
+    ' ',
+  ),
+)
 
 /** How far back the word before a name may start. */
 const WORD_BEFORE_REACH = 40
@@ -180,7 +189,12 @@ export function wordBefore(text: string, pos: number): WordBefore | undefined {
     k < 0 ||
     OPENERS.has(text.charCodeAt(k)) ||
     (text.charCodeAt(k) === 0x2d && text.charCodeAt(k - 1) === 0x2d)
-  return { word: text.slice(start, end), start, opening }
+  let a = k
+  while (a >= 0 && isLetter(text.charCodeAt(a))) {
+    a--
+  }
+  const article = k >= 0 && !opening && ARTICLES.has(text.slice(a + 1, k + 1))
+  return { word: text.slice(start, end), start, opening, ...(article ? { afterArticle: true } : {}) }
 }
 
 const isCapitalised = (word: string): boolean => {
@@ -231,7 +245,8 @@ export function looksLikeOtherGivenName(before: WordBefore, ownGivenNames: Reado
   }
   // At the start of a sentence every word is capitalised ("Представителям Атамбаева", "Then Japarov"):
   // there only a known given name marks somebody else ("Raisa Atambayeva said").
-  if (before.opening) {
+  // After an article the word is a noun ("nach dem Sturz Akajews"): the same holds.
+  if (before.opening || before.afterArticle === true) {
     return GIVEN_NAMES.has(lower)
   }
   return true

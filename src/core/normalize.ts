@@ -171,6 +171,11 @@ function computeFold(code: number): number {
 
 /** Lower case without diacritics, by Unicode's case mapping and decomposition (letters beyond the plain ones). */
 export function foldByUnicode(code: number): number {
+  // A Hangul syllable decomposes into its letters (jamo): keeping the first would leave one consonant of each
+  // syllable, and 오시 (Osh) would match 여성 ("woman"). Syllables are kept whole.
+  if (code >= 0xac00 && code <= 0xd7a3) {
+    return code
+  }
   const ch = String.fromCharCode(code)
   // "İ".toLowerCase() is two units; its decomposition starts with the plain letter.
   const lower =

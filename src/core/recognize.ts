@@ -6,6 +6,7 @@ import type { Entity } from '../data/schema.ts'
 import { CoverageTally } from './detect-coverage.ts'
 import { Disambiguator, rolePeriods, type Mention, type RolePeriods } from './disambiguate.ts'
 import { buildEntityIndex, type EntityIndex } from './entity-index.ts'
+import { misspelledHits, MisspellingIndex } from './misspellings.ts'
 import { isoDay, signalFields, type PageSignals } from './page-signals.ts'
 import {
   dateInUrl,
@@ -41,6 +42,8 @@ export interface Recognizer {
   roles: RolePeriods
   /** Ranks the page's event (made on first use); without events data, pages are about no event. */
   ranker: () => EventRanker | undefined
+  /** Misspelt names, looked up on coverage pages only (made on first use). */
+  misspellings: () => MisspellingIndex
 }
 
 /** What ranking events needs of the data: the events, and each entity's events (`partIn` keys). */
@@ -67,9 +70,11 @@ export function createRecognizer(
  */
 export function recognizerOf(index: EntityIndex, roles: RolePeriods, events?: () => EventData): Recognizer {
   let ranker: EventRanker | undefined
+  let misspellings: MisspellingIndex | undefined
   return {
     index,
     roles,
+    misspellings: () => (misspellings ??= new MisspellingIndex(index.allForms())),
     ranker: () => {
       if (ranker === undefined && events !== undefined) {
         const data = events()
@@ -83,6 +88,24 @@ export function recognizerOf(index: EntityIndex, roles: RolePeriods, events?: ()
 /** Entity id → the events it has a part in. */
 export function partInOf(entities: readonly Entity[]): Map<string, string[]> {
   return new Map(entities.map((e) => [e.id, Object.keys(e.partIn ?? {})]))
+}
+
+/** Who the page is about: the entities its title and headline name in full. */
+export function subjectsOf(index: EntityIndex, page: PageSignals): Set<string> {
+  const subjects = new Set<string>()
+  for (const field of [page.title, page.headline]) {
+    if (field === undefined) {
+      continue
+    }
+    for (const hit of scanText(index, field)) {
+      for (const f of hit.forms) {
+        if (f.kind === 'entity' && f.entity !== undefined && !f.surname && f.ambiguousWith.length === 0) {
+          subjects.add(f.entity)
+        }
+      }
+    }
+  }
+  return subjects
 }
 
 /** What is read of a page, besides its body, for its event: title, headline, description, keywords, address. */
@@ -126,6 +149,8 @@ export class RecognitionJob {
   readonly #page: PageSignals
   /** The start of the body, read for the page's event. */
   #sample = ''
+  /** Entities the page names correctly (a misspelling of one of them is taken as a name). */
+  readonly #named = new Set<string>()
 
   constructor(recognizer: Recognizer, page: PageSignals = {}, anchored?: ReadonlySet<string>) {
     this.#recognizer = recognizer
@@ -135,6 +160,7 @@ export class RecognitionJob {
     this.#disambiguator = new Disambiguator({
       index: recognizer.index,
       roles: recognizer.roles,
+      subjects: subjectsOf(recognizer.index, page),
       ...(published !== undefined ? { published } : {}),
       ...(anchored !== undefined ? { anchored } : {}),
     })
@@ -161,8 +187,16 @@ export class RecognitionJob {
     if (this.#sample.length < EVENT_SAMPLE_CHARS) {
       this.#sample += `${text.slice(from, Math.min(to, from + EVENT_SAMPLE_CHARS - this.#sample.length))}\n`
     }
-    const hits = scanText(this.#recognizer.index, text, from, to)
-    this.#tally.addBody(text, hits)
+    const exact = scanText(this.#recognizer.index, text, from, to)
+    this.#tally.addBody(text, exact)
+    for (const hit of exact) {
+      hit.forms.forEach((f) => f.entity !== undefined && this.#named.add(f.entity))
+    }
+    // Misspellings are no evidence that a page is coverage; on coverage they are names.
+    const misspelt = this.#tally.relevant
+      ? misspelledHits(this.#recognizer.misspellings(), text, from, to, exact, this.#named)
+      : []
+    const hits = misspelt.length > 0 ? [...exact, ...misspelt].sort((a, b) => a.start - b.start) : exact
     const mentions = this.#disambiguator.resolve(text, hits)
     if (this.#relevant) {
       return mentions
