@@ -83,6 +83,8 @@ interface Counts {
   japarovAmbiguous: number
   japarovWrong: number
   japarovMissed: number
+  /** Bare surnames of people resolved to someone the page never names in full (allowed only by a title). */
+  unnamed: number
   /** Coverage passages annotated with an event: the top-ranked event is the annotated main one. */
   eventTop: number
   eventGold: number
@@ -102,6 +104,7 @@ const empty = (): Counts => ({
   japarovAmbiguous: 0,
   japarovWrong: 0,
   japarovMissed: 0,
+  unnamed: 0,
   eventTop: 0,
   eventGold: 0,
   eventOffCoverage: 0,
@@ -136,7 +139,10 @@ try {
 }
 
 const recognizer = createRecognizer(ENTITIES_FILE.entities, EVENTS_FILE.events)
+const personIds = new Set(ENTITIES_FILE.entities.filter((e) => e.type === 'person').map((e) => e.id))
 const byLanguage = new Map<string, Counts>()
+/** Missed annotated names (entity and spelling) and how often. */
+const missed = new Map<string, number>()
 const details: string[] = []
 
 for (const [n, line] of lines.entries()) {
@@ -189,6 +195,25 @@ for (const [n, line] of lines.entries()) {
     c.eventOffCoverage++
   }
 
+  const anchored = new Set(result.anchored)
+  for (const m of result.mentions) {
+    const surface = p.text.slice(m.start, m.end)
+    if (m.entity !== null && !/\s/.test(surface) && !anchored.has(m.entity) && personIds.has(m.entity)) {
+      const shared = ENTITIES_FILE.entities.some(
+        (e) =>
+          e.id !== m.entity && e.type === 'person' && e.aliases.some((a) => a.surname && a.text === surface),
+      )
+      if (shared) {
+        c.unnamed++
+        if (verbose) {
+          details.push(
+            `${p.id} [${p.language}] resolved to a person not named in full: ${m.entity} "${surface}" at ${m.start}`,
+          )
+        }
+      }
+    }
+  }
+
   const at = utf16Offsets(p.text)
   // Names count where the extension should act: on coverage. Names on pages it must leave alone
   // (passing mentions) are annotated in the corpus but are right not to be highlighted.
@@ -215,7 +240,11 @@ for (const [n, line] of lines.entries()) {
     if (m && right) {
       used.add(i)
       c.nameTp++
-    } else if (verbose) {
+    } else {
+      const key = `${g.id} "${g.surface.replace(/\s+/g, ' ')}"`
+      missed.set(key, (missed.get(key) ?? 0) + 1)
+    }
+    if (!(m && right) && verbose) {
       const got = m ? ` (found as ${m.entity ?? `ambiguous ${(m.candidates ?? []).join('/')}`})` : ''
       details.push(
         `${p.id} [${p.language}] miss: ${g.id} "${g.surface.replace(/\n/g, '\\n')}" at ${g.s}${got}`,
@@ -279,6 +308,9 @@ const total = empty()
 const enRu = empty()
 console.log(`Recognition on ${file}${textOnly ? ' (text only)' : ''}`)
 console.log(
+  'Japarov r/a/w/m: bare surnames annotated as ambiguous that were resolved right / marked ambiguous / resolved wrong / missed.',
+)
+console.log(
   [
     'language'.padEnd(8),
     'passages'.padStart(8),
@@ -301,20 +333,22 @@ for (const [lang, c] of [...byLanguage].sort((a, b) => a[0].localeCompare(b[0]))
 console.log(row('en+ru', enRu))
 console.log(row('all', total))
 
-const goals: [string, boolean][] = []
-for (const lang of ['en', 'ru']) {
-  const c = byLanguage.get(lang)
-  if (!c) {
-    continue
-  }
-  goals.push([`${lang} detection precision ≥ 0.97`, ratio(c.tp, c.tp + c.fp) >= 0.97])
-  goals.push([`${lang} detection recall ≥ 0.95`, ratio(c.tp, c.tp + c.fn) >= 0.95])
-  goals.push([`${lang} name precision ≥ 0.97`, ratio(c.nameTp, c.namePred) >= 0.97])
-  goals.push([`${lang} name recall ≥ 0.95`, ratio(c.nameTp, c.nameGold) >= 0.95])
-}
+const goals: [string, boolean][] = [
+  [`detection precision ≥ 0.98 (all languages)`, ratio(total.tp, total.tp + total.fp) >= 0.98],
+  [`detection recall ≥ 0.95 (all languages)`, ratio(total.tp, total.tp + total.fn) >= 0.95],
+  [`name precision ≥ 0.98 (all languages)`, ratio(total.nameTp, total.namePred) >= 0.98],
+  [`name recall ≥ 0.96 (all languages)`, ratio(total.nameTp, total.nameGold) >= 0.96],
+  [`name recall ≥ 0.97 (English and Russian)`, ratio(enRu.nameTp, enRu.nameGold) >= 0.97],
+]
+const japarovs = total.japarovRight + total.japarovAmbiguous + total.japarovWrong + total.japarovMissed
+goals.push([`ambiguous surnames: none wrong (${total.japarovWrong} wrong)`, total.japarovWrong === 0])
 goals.push([
-  'every ambiguous Japarov right or marked ambiguous',
-  total.japarovWrong === 0 && total.japarovMissed === 0,
+  `ambiguous surnames: ≥ 80% resolved (${total.japarovRight}/${japarovs}; the rest marked ambiguous)`,
+  japarovs === 0 || total.japarovRight / japarovs >= 0.8,
+])
+goals.push([
+  `no bare surname resolved to a person the page does not name in full, unless a title fits (${total.unnamed}; see --verbose)`,
+  total.unnamed === 0,
 ])
 goals.push([
   `page's event: top-ranked is the annotated one for ≥ 85% of coverage passages with one (${total.eventTop}/${total.eventGold})`,
@@ -327,6 +361,10 @@ goals.push([
 console.log('\nGoals (BRIEF §5):')
 for (const [goal, ok] of goals) {
   console.log(`  ${ok ? 'met    ' : 'NOT MET'} ${goal}`)
+}
+const topMisses = [...missed].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10)
+if (topMisses.length > 0) {
+  console.log(`\nTop misses: ${topMisses.map(([k, n]) => (n > 1 ? `${k} ×${n}` : k)).join(', ')}`)
 }
 if (verbose && details.length > 0) {
   console.log(`\nDetails:\n${details.join('\n')}`)

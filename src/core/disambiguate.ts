@@ -119,6 +119,23 @@ function only<T>(items: readonly T[], keep: (item: T) => boolean): T | undefined
   return kept.length === 1 ? kept[0] : undefined
 }
 
+/** The entities named in full after hit `h` and before the end of its sentence. */
+function namedLaterInSentence(text: string, hits: readonly Hit[], h: number): Set<string> {
+  const out = new Set<string>()
+  const from = hits[h]?.end ?? 0
+  for (let k = h + 1; k < hits.length; k++) {
+    const next = hits[k] as Hit
+    if (!sameSentence(text, from, next.start)) {
+      break
+    }
+    const named = fullName(next)
+    if (named !== undefined) {
+      out.add(named)
+    }
+  }
+  return out
+}
+
 /** Whether nothing ends a sentence between `from` and `to` (a full stop, a question, a new line). */
 function sameSentence(text: string, from: number, to: number): boolean {
   return !/[.!?;\n]/.test(text.slice(from, to))
@@ -174,7 +191,8 @@ export class Disambiguator {
     const mentions: Mention[] = []
     let previousEnd = -1
     this.#lastFull.clear()
-    for (const hit of hits) {
+    for (let h = 0; h < hits.length; h++) {
+      const hit = hits[h] as Hit
       const named = fullName(hit)
       if (named !== undefined) {
         this.anchored.add(named)
@@ -239,7 +257,7 @@ export class Disambiguator {
         resolved = candidates[0]
       }
       if (resolved === undefined) {
-        const shared = this.#resolveShared(text, hit, candidates)
+        const shared = this.#resolveShared(text, hit, candidates, namedLaterInSentence(text, hits, h))
         if (shared === 'provisional') {
           // A preferred reading settles a shared place name (Talas the town, not the region); never a person the
           // page does not name ("Japarov" alone is shown as ambiguous, not taken to be Sadyr).
@@ -285,7 +303,13 @@ export class Disambiguator {
     return changed
   }
 
-  #resolveShared(text: string, hit: Hit, candidates: readonly string[]): Shared {
+  /** `namedNext`: candidates named in full further on in the same sentence ("Japarov named Akylbek Japarov"). */
+  #resolveShared(
+    text: string,
+    hit: Hit,
+    candidates: readonly string[],
+    namedNext: ReadonlySet<string>,
+  ): Shared {
     const ctx = this.#ctx
     // A title right before the name ("President Japarov", "премьер-министр Жапаров").
     const families = roleFamiliesIn(titleSpanBefore(text, hit.start))
@@ -302,6 +326,13 @@ export class Disambiguator {
     )
     if (byCue) {
       return { entity: byCue }
+    }
+    // "Japarov named Akylbek Japarov (no relation)": nobody writes that of one man, so it is the other.
+    if (namedNext.size > 0) {
+      const other = only(candidates, (id) => !namedNext.has(id))
+      if (other !== undefined && candidates.some((id) => namedNext.has(id))) {
+        return { entity: other }
+      }
     }
     // The one of them named in full so far ("Sadyr Japarov … Japarov").
     const namedBefore = candidates.filter((id) => this.anchored.has(id))

@@ -136,6 +136,13 @@ export interface WordBefore {
   afterArticle?: boolean
 }
 
+/** "On Tuesday Japarov …", "in March Japarov …": days and months are not given names. */
+const CALENDAR_WORDS = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(
+    ' ',
+  ),
+)
+
 /** Articles of the languages that capitalise nouns or put an article before a noun used as a title. */
 const ARTICLES = new Set(
   'der die das dem den des ein eine einem einen einer eines de het een the le la les du un une el los las il lo gli'.split(
@@ -236,7 +243,7 @@ export function looksLikeOtherGivenName(before: WordBefore, ownGivenNames: Reado
   if (ownGivenNames.has(lower)) {
     return false
   }
-  if (isTitleWord(word) || /[’']s$/.test(before.word)) {
+  if (isTitleWord(word) || /[’']s$/.test(before.word) || CALENDAR_WORDS.has(lower)) {
     return false
   }
   // "Kremlin-backed Jeenbekov": a hyphenated description, not a double given name like "Jean-Paul".

@@ -138,6 +138,16 @@ describe('surnames and other people', () => {
     expect(names(text)).toContain('Japarov=?sadyr-japarov|akylbek-japarov')
   })
 
+  it('takes the other person when the same sentence goes on to name one of them in full', () => {
+    const text = `${COVERAGE}Sadyr Japarov spoke first. Two days later Japarov appointed Akylbek Japarov to the cabinet.`
+    expect(names(text)).toContain('Japarov=sadyr-japarov')
+  })
+
+  it('does not take a day or a month for somebody else’s given name', () => {
+    const text = `${COVERAGE}Sadyr Japarov spoke. On Tuesday Japarov signed the decree.`
+    expect(names(text)).toContain('Japarov=sadyr-japarov')
+  })
+
   it('does not take the article "a" for an initial', () => {
     // Akylbek's initial is "A."; "a Japarov presidency" names nobody's initial.
     const text = `${COVERAGE}Protesters freed Sadyr Japarov. Many feared a Japarov presidency.`
