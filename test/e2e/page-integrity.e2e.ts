@@ -214,10 +214,14 @@ inBothBrowsers(
           'قيرغيزستان',
           'بيشكيك',
           'قيرغيزستان',
+          'صادر جاباروف',
           'Sadyr Japarov',
+          'أتامباييف',
           'Almazbek Atambayev',
+          'سورونباي جينبيكوف',
           'Sooronbay Jeenbekov',
           'بيشكيك',
+          'لجنة الانتخابات المركزية',
         ]),
       )
       expect(report.duplicates).toBe(0)

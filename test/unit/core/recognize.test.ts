@@ -143,6 +143,14 @@ describe('surnames and other people', () => {
     expect(names(text)).toContain('Japarov=sadyr-japarov')
   })
 
+  it('finds both names of a hyphenated pair', () => {
+    const text = `${COVERAGE}The Atambayev-Jeenbekov feud grew; the Бишкек-Ош road was closed.`
+    const found = names(text)
+    expect(found).toContain('Atambayev=almazbek-atambayev')
+    expect(found).toContain('Jeenbekov=sooronbay-jeenbekov')
+    expect(found).toContain('Бишкек=bishkek')
+  })
+
   it('does not take a day or a month for somebody else’s given name', () => {
     const text = `${COVERAGE}Sadyr Japarov spoke. On Tuesday Japarov signed the decree.`
     expect(names(text)).toContain('Japarov=sadyr-japarov')
