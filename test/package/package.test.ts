@@ -14,13 +14,13 @@ import { zip } from '../../scripts/lib/zip.ts'
 
 /**
  * Budgets (gzipped KB). The every-page script's goal is BRIEF §6. The engine chunk loads only on coverage
- * pages. It carries the entity index compiled at build time (103 entities, ~1,800 spellings: ~120 KB; its hash
- * table compresses poorly), which spares every coverage page building it, and the cards' data as JSON text
- * (~150 KB), parsed only when a card or the page's event is first needed (content/engine-data.ts). Both grew
- * threefold with the data of 2005–2026; moving the cards' data to a chunk of its own would bring the engine
- * back near 180 KB.
+ * pages. It carries the entity index compiled at build time (103 entities, ~2,100 spellings in 20 languages:
+ * ~140 KB; its hash table compresses poorly), which spares every coverage page building it, and the cards' data
+ * as JSON text (~150 KB), parsed only when a card or the page's event is first needed (content/engine-data.ts).
+ * Both grew threefold with the data of 2005–2026; moving the cards' data to a chunk of its own would bring the
+ * engine back near 200 KB. The package holds the popup's own copy of the data as well.
  */
-export const BUDGET = { everyPageKb: 12, engineKb: 340, packageKb: 700 }
+export const BUDGET = { everyPageKb: 12, engineKb: 380, packageKb: 760 }
 
 const gzKb = (file: string): number => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length / 1024
 
