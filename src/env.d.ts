@@ -8,7 +8,7 @@ declare module 'virtual:compiled-index' {
   export default compiled
 }
 
-/** The bundled data as minified JSON text, for the engine to parse on first use (scripts/lib/compiled-index-module.ts). */
+/** The bundled data as minified JSON text, for the engine to parse on first use (scripts/lib/data-text-module.ts). */
 declare module 'virtual:data-text' {
   export const entities: string
   export const events: string

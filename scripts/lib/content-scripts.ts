@@ -9,7 +9,8 @@
  */
 import path from 'node:path'
 import { build, type Plugin, type Rollup } from 'vite'
-import { compiledIndexModule, dataTextModule } from './compiled-index-module.ts'
+import { compiledIndexModule } from './compiled-index-module.ts'
+import { dataTextModule } from './data-text-module.ts'
 import { polyfillAsEsm } from './polyfill-esm.ts'
 
 export interface ContentScript {
