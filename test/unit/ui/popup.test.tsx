@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { DataIndex } from '../../../src/core/data-index.ts'
 import { ENTITIES_FILE, EVENTS_FILE } from '../../../src/data/index.ts'
 import { PopupApp, type PageStatus, type PopupProps } from '../../../src/popup/popup-app.tsx'
+import { fakeBrowser } from '../fake-browser.ts'
 
 const data = new DataIndex({ entities: ENTITIES_FILE, events: EVENTS_FILE })
 const event = data.event('2020-kyrgyz-crisis')!
@@ -154,6 +155,21 @@ describe('the toolbar popup', () => {
     expect(within(summary).queryByText('This page is about')).toBeNull()
     // Another event's timeline is not this article's: no article date, nothing labelled "after this article".
     expect(screen.queryByTestId('article-date')).toBeNull()
+  })
+
+  it('speaks Russian: the page’s event, its timeline marks and the chronology', () => {
+    fakeBrowser.uiLanguage = 'ru'
+    renderPopup({ lang: 'ru', status: ready({ published: '2020-10-06' }) })
+    const summary = screen.getByTestId('event-summary')
+    expect(within(summary).getByRole('heading', { level: 1 }).textContent).toBe(
+      data.event('2020-kyrgyz-crisis')!.title.ru,
+    )
+    expect(within(summary).getByText('Эта страница о событии')).toBeTruthy()
+    expect(screen.getByTestId('article-date').textContent).toMatch(/^Эта статья: /)
+    fireEvent.click(screen.getByTestId('show-chronology'))
+    expect(within(screen.getByTestId('chronology')).getByRole('heading').textContent).toBe(
+      'Политика Кыргызстана с 2005 года',
+    )
   })
 
   it('links to the options', () => {
