@@ -20,6 +20,7 @@ import {
 import { rolePeriods, type RolePeriods } from './disambiguate.ts'
 import { gluedSuffixLength } from './kyrgyz-suffixes.ts'
 import { Matcher, type MatcherImage } from './matcher.ts'
+import type { Misspellable } from './misspellings.ts'
 import type { RoleFamily } from './name-context.ts'
 
 /**
@@ -49,6 +50,8 @@ export interface CompiledIndex {
   entities: [id: string, type: EntityTypeName, givenNames: string[], cues: string[]][]
   /** The offices that settle "President Japarov" at a page's date (disambiguate.ts), so the engine needs no data. */
   roles: [id: string, family: RoleFamily, from: string, to?: string][]
+  /** The spellings looked up for misspellings (misspellings.ts): listed here so no page makes every form for it. */
+  misspellable: Misspellable[]
 }
 
 /** Builds the index of `entities` (see entity-index.ts) and keeps it as plain data. */
@@ -78,6 +81,7 @@ export function compileEntityIndex(
     forms,
     entities: [...index.entities.values()].map((e) => [e.id, e.type, [...e.givenNames], e.cues]),
     roles,
+    misspellable: [...index.misspellable()],
   }
 }
 
@@ -138,6 +142,7 @@ export function loadEntityIndex(compiled: CompiledIndex): EntityIndex {
     matcher,
     form,
     allForms: () => compiled.forms.map((_, p) => form(p) as Form),
+    misspellable: () => compiled.misspellable,
     entities,
   }
 }

@@ -8,6 +8,7 @@ import type { Alias, CaseRule, Entity, EntityTypeName } from '../data/schema.ts'
 import { KYRGYZ_SIGNALS, OTHER_PLACES, type LexiconEntry } from './coverage-lexicon.ts'
 import { inflectForms } from './inflect.ts'
 import { gluedSuffixLength } from './kyrgyz-suffixes.ts'
+import { misspellableOf, type Misspellable } from './misspellings.ts'
 import { Matcher, deferredScriptOf, type DeferredScript, type MatcherPattern } from './matcher.ts'
 import { CLASS_IGNORABLE, CLASS_SPACE, charClass, foldForMatching, isUpperCode } from './normalize.ts'
 
@@ -42,6 +43,8 @@ export interface EntityIndex {
   form: (payload: number) => Form | undefined
   /** Every form, with the spellings of scripts the text has not shown yet (for tools, not for scanning). */
   allForms: () => readonly Form[]
+  /** The spellings looked up for misspellings, with their payloads (misspellings.ts). */
+  misspellable: () => readonly Misspellable[]
   entities: Map<string, EntityInfo>
 }
 
@@ -155,6 +158,10 @@ export function buildEntityIndex(
     allForms: () => {
       matcher.complete()
       return forms
+    },
+    misspellable: () => {
+      matcher.complete()
+      return misspellableOf(forms)
     },
     entities: infos,
   }

@@ -62,43 +62,63 @@ function swapOrDouble(a: string, b: string): boolean {
   return longer[i] === longer[i - 1] || longer[i] === longer[i + 1]
 }
 
-export class MisspellingIndex {
-  /** Folded key → the spellings (folded) it may stand for, with their forms. */
-  readonly #keys = new Map<string, { spelling: string; form: Form }[]>()
+/** A spelling that may be misspelt (folded) and the payload of its form. */
+export type Misspellable = readonly [spelling: string, payload: number]
 
-  constructor(forms: Iterable<Form>) {
-    for (const form of forms) {
-      if (form.kind !== 'entity' || form.entity === undefined) {
-        continue
-      }
-      const spelling = foldForMatching(form.text)
-      if (spelling.length < MIN_LENGTH || !isLatin(spelling)) {
-        continue
-      }
-      this.#add(spelling, spelling, form)
+/**
+ * The spellings worth looking up for misspellings: single Latin words of five letters or more that name an
+ * entity. `forms[payload]` is the form of `payload`. The build keeps this list in the compiled index.
+ */
+export function misspellableOf(forms: readonly Form[]): Misspellable[] {
+  const out: Misspellable[] = []
+  forms.forEach((form, payload) => {
+    if (form.kind !== 'entity' || form.entity === undefined) {
+      return
+    }
+    const spelling = foldForMatching(form.text)
+    if (spelling.length >= MIN_LENGTH && isLatin(spelling)) {
+      out.push([spelling, payload])
+    }
+  })
+  return out
+}
+
+export class MisspellingIndex {
+  /** Folded key → the spellings (folded) it may stand for, with their payloads. */
+  readonly #keys = new Map<string, { spelling: string; payload: number }[]>()
+  readonly #form: (payload: number) => Form | undefined
+
+  constructor(entries: Iterable<Misspellable>, form: (payload: number) => Form | undefined) {
+    this.#form = form
+    for (const [spelling, payload] of entries) {
+      this.#add(spelling, spelling, payload)
       for (let i = 0; i < spelling.length; i++) {
-        this.#add(spelling.slice(0, i) + spelling.slice(i + 1), spelling, form)
+        this.#add(spelling.slice(0, i) + spelling.slice(i + 1), spelling, payload)
       }
     }
   }
 
-  #add(key: string, spelling: string, form: Form): void {
+  #add(key: string, spelling: string, payload: number): void {
     const list = this.#keys.get(key)
     if (list === undefined) {
-      this.#keys.set(key, [{ spelling, form }])
-    } else if (!list.some((e) => e.form === form)) {
-      list.push({ spelling, form })
+      this.#keys.set(key, [{ spelling, payload }])
+    } else if (!list.some((e) => e.payload === payload)) {
+      list.push({ spelling, payload })
     }
   }
 
   /** The forms a misspelt word may stand for (all of the closest spelling's forms), or none. */
   lookup(word: string): Form[] {
     const folded = foldForMatching(word)
-    const seen = new Set<Form>()
+    const seen = new Set<number>()
     const out: Form[] = []
     const consider = (key: string): void => {
-      for (const { spelling, form } of this.#keys.get(key) ?? []) {
-        if (seen.has(form) || spelling === folded) {
+      for (const { spelling, payload } of this.#keys.get(key) ?? []) {
+        if (seen.has(payload) || spelling === folded) {
+          continue
+        }
+        const form = this.#form(payload)
+        if (form === undefined) {
           continue
         }
         const close =
@@ -106,7 +126,7 @@ export class MisspellingIndex {
             ? oneEditApart(spelling, folded)
             : swapOrDouble(spelling, folded)
         if (close) {
-          seen.add(form)
+          seen.add(payload)
           out.push(form)
         }
       }

@@ -74,7 +74,7 @@ export function recognizerOf(index: EntityIndex, roles: RolePeriods, events?: ()
   return {
     index,
     roles,
-    misspellings: () => (misspellings ??= new MisspellingIndex(index.allForms())),
+    misspellings: () => (misspellings ??= new MisspellingIndex(index.misspellable(), index.form)),
     ranker: () => {
       if (ranker === undefined && events !== undefined) {
         const data = events()
