@@ -140,6 +140,13 @@ try {
 
 const recognizer = createRecognizer(ENTITIES_FILE.entities, EVENTS_FILE.events)
 const personIds = new Set(ENTITIES_FILE.entities.filter((e) => e.type === 'person').map((e) => e.id))
+/** Each bare surname of a person in the data, with the people who have it. */
+const sharedSurnames = new Map<string, Set<string>>()
+for (const e of ENTITIES_FILE.entities.filter((x) => x.type === 'person')) {
+  for (const a of e.aliases.filter((x) => x.surname)) {
+    sharedSurnames.set(a.text, (sharedSurnames.get(a.text) ?? new Set()).add(e.id))
+  }
+}
 const byLanguage = new Map<string, Counts>()
 /** Missed annotated names (entity and spelling) and how often. */
 const missed = new Map<string, number>()
@@ -198,18 +205,21 @@ for (const [n, line] of lines.entries()) {
   const anchored = new Set(result.anchored)
   for (const m of result.mentions) {
     const surface = p.text.slice(m.start, m.end)
-    if (m.entity !== null && !/\s/.test(surface) && !anchored.has(m.entity) && personIds.has(m.entity)) {
-      const shared = ENTITIES_FILE.entities.some(
-        (e) =>
-          e.id !== m.entity && e.type === 'person' && e.aliases.some((a) => a.surname && a.text === surface),
-      )
-      if (shared) {
-        c.unnamed++
-        if (verbose) {
-          details.push(
-            `${p.id} [${p.language}] resolved to a person not named in full: ${m.entity} "${surface}" at ${m.start}`,
-          )
-        }
+    const people = sharedSurnames.get(surface)
+    const entity = m.entity
+    // A surname some other person of the data has too, resolved to someone the page does not name in full.
+    if (
+      entity !== null &&
+      !/\s/.test(surface) &&
+      !anchored.has(entity) &&
+      personIds.has(entity) &&
+      [...(people ?? [])].some((id) => id !== entity)
+    ) {
+      c.unnamed++
+      if (verbose) {
+        details.push(
+          `${p.id} [${p.language}] resolved to a person not named in full: ${entity} "${surface}" at ${m.start}`,
+        )
       }
     }
   }

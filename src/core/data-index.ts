@@ -13,6 +13,7 @@ import type {
   Role,
   Source,
 } from '../data/schema.ts'
+import { isoOrder } from './iso-date.ts'
 import { foldForMatching } from './normalize.ts'
 import { isoDay, type PageSignals } from './page-signals.ts'
 
@@ -92,9 +93,7 @@ export class DataIndex {
 export function nextAfter(entity: Entity, after: string | undefined): DatedFact[] {
   const day = isoDay(after) ?? after
   const items = [...(entity.next ?? [])].sort((a, b) => a.date.localeCompare(b.date))
-  return day === undefined
-    ? items
-    : items.filter((f) => f.date.slice(0, day.length) > day.slice(0, f.date.length))
+  return day === undefined ? items : items.filter((f) => isoOrder(f.date, day) > 0)
 }
 
 /** Roles, most recent first. */
@@ -104,10 +103,7 @@ export function rolesByRecency(entity: Entity): Role[] {
 
 /** Whether `role` was held on `day` (ISO of any precision: a month overlaps the days in it). */
 export function heldOn(role: Role, day: string): boolean {
-  const n = (a: string, b: string): number => Math.min(a.length, b.length)
-  const started = role.from.slice(0, n(role.from, day)) <= day.slice(0, n(role.from, day))
-  const ended = role.to !== undefined && role.to.slice(0, n(role.to, day)) < day.slice(0, n(role.to, day))
-  return started && !ended
+  return isoOrder(role.from, day) <= 0 && (role.to === undefined || isoOrder(role.to, day) >= 0)
 }
 
 /**

@@ -7,7 +7,7 @@
  * the word, are accepted. Single letters are left out: the Russian plural and genitive ("Бакиевы", "Бишкека")
  * would pass for Kyrgyz possessives.
  */
-import { foldCode, isWordCode } from './normalize.ts'
+import { foldCode, foldForMatching, isWordCode } from './normalize.ts'
 
 const GENITIVE = ['дын', 'дин', 'дун', 'дүн', 'тын', 'тин', 'тун', 'түн', 'нын', 'нин', 'нун', 'нүн']
 const DATIVE = ['га', 'ге', 'го', 'гө', 'ка', 'ке', 'ко', 'кө', 'на', 'не', 'но', 'нө']
@@ -103,8 +103,6 @@ function stemHarmony(text: string, at: number): number {
   return 0
 }
 
-const fold = (s: string): string => String.fromCharCode(...[...s].map((c) => foldCode(c.charCodeAt(0))))
-
 const ENDINGS: ReadonlySet<string> = new Set(
   [
     ...GENITIVE,
@@ -116,7 +114,7 @@ const ENDINGS: ReadonlySet<string> = new Set(
     ...PLURAL,
     ...PLURAL.flatMap((p) => AFTER_PLURAL.map((c) => p + c)),
     ...LATIN,
-  ].map(fold),
+  ].map(foldForMatching),
 )
 
 const LONGEST = Math.max(...[...ENDINGS].map((e) => e.length))

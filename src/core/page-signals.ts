@@ -54,18 +54,20 @@ export function signalFields(page: PageSignals): { text: string; weight: number 
 const URL_TOPIC =
   /kyrgyz|kirgiz|kirghiz|kirgis|bishkek|jeenbekov|japarov|zhaparov|atambay|кыргыз|киргиз|бишкек/i
 
+/** A URL's path and query, without scheme and host. */
+export const urlPath = (url: string): string => url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '')
+
+/** Percent-escapes decoded (Cyrillic slugs); the text as it is where an escape is malformed. */
+export function decodedUrl(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
+
 /** Whether the URL's path names the topic (".../asia/kyrgyzstan-protests"), decoded for Cyrillic slugs. */
 export function urlNamesTopic(url: string | undefined): boolean {
-  if (url === undefined) {
-    return false
-  }
   // Only the path and query: the host may be a site that covers the whole region.
-  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '')
-  let decoded = path
-  try {
-    decoded = decodeURIComponent(path)
-  } catch {
-    // Malformed escapes: test the raw path.
-  }
-  return URL_TOPIC.test(decoded)
+  return url !== undefined && URL_TOPIC.test(decodedUrl(urlPath(url)))
 }

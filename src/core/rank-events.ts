@@ -10,6 +10,7 @@
  */
 import type { Event } from '../data/schema.ts'
 import { foldForMatching } from './normalize.ts'
+import { urlPath } from './page-signals.ts'
 
 /** What the ranker needs of an event. */
 export type RankedEventData = Pick<Event, 'id' | 'start' | 'end' | 'cues' | 'places'> &
@@ -254,7 +255,7 @@ export function dateInUrl(url: string | undefined): string | undefined {
   if (url === undefined) {
     return undefined
   }
-  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '')
+  const path = urlPath(url)
   const m =
     path.match(/(?<!\d)(20[0-4]\d|199\d)[/-](0?[1-9]|1[0-2])(?:[/-](0?[1-9]|[12]\d|3[01]))?(?!\d)/) ??
     path.match(/(?<!\d)(20[0-4]\d)\/(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)/) ??

@@ -7,7 +7,7 @@ import { CoverageTally } from './detect-coverage.ts'
 import { Disambiguator, rolePeriods, type Mention, type RolePeriods } from './disambiguate.ts'
 import { buildEntityIndex, type EntityIndex } from './entity-index.ts'
 import { misspelledHits, MisspellingIndex } from './misspellings.ts'
-import { isoDay, signalFields, type PageSignals } from './page-signals.ts'
+import { decodedUrl, isoDay, signalFields, type PageSignals } from './page-signals.ts'
 import {
   dateInUrl,
   EVENT_SAMPLE_CHARS,
@@ -112,13 +112,7 @@ export function subjectsOf(index: EntityIndex, page: PageSignals): Set<string> {
 function eventSignals(page: PageSignals): { text: string; weight: number }[] {
   const fields = signalFields(page)
   if (page.url !== undefined) {
-    let url = page.url
-    try {
-      url = decodeURIComponent(url)
-    } catch {
-      // Malformed escapes: read it raw.
-    }
-    fields.push({ text: url.replace(/[-_/.+]+/g, ' '), weight: 1 })
+    fields.push({ text: decodedUrl(page.url).replace(/[-_/.+]+/g, ' '), weight: 1 })
   }
   return fields
 }

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot'
 import { inflectForms } from '../core/inflect.ts'
+import { isoOrder } from '../core/iso-date.ts'
 import { foldForMatching } from '../core/normalize.ts'
 import { REQUIRED_ENTITY_IDS, REQUIRED_EVENT_IDS } from './ids.ts'
 import {
@@ -82,15 +83,6 @@ function checkSourceRefs(
       problems.push({ file, path: `$.sources.${key}`, message: 'source is never cited' })
     }
   }
-}
-
-/**
- * Orders two ISO dates of any precision. A month overlaps the days inside it ("2020-10" is neither before
- * nor after "2020-10-07"), so only dates that differ within their common precision are out of order.
- */
-export function isoOrder(a: string, b: string): number {
-  const n = Math.min(a.length, b.length)
-  return a.slice(0, n).localeCompare(b.slice(0, n))
 }
 
 function checkEntities(file: string, data: EntitiesData, problems: Problem[]): void {

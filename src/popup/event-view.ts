@@ -3,6 +3,7 @@
  * into one source list, as on the cards.
  */
 import type { DataIndex } from '../core/data-index.ts'
+import { isoOrder } from '../core/iso-date.ts'
 import type { Event, Figure, Source } from '../data/schema.ts'
 import { formatNumber, localized, type UiLanguage } from '../shared/i18n.ts'
 import type { Cited } from '../ui/card-view.ts'
@@ -75,12 +76,6 @@ export const eventLink = (event: Event, lang: UiLanguage): EventLink => ({
   start: event.start,
 })
 
-/** Whether ISO date `a` is after `b`, compared at the precision both have. */
-function isAfter(a: string, b: string): boolean {
-  const n = Math.min(a.length, b.length)
-  return a.slice(0, n) > b.slice(0, n)
-}
-
 export function eventView(event: Event, data: DataIndex, lang: UiLanguage, published?: string): EventView {
   const citations = new Citations()
   const refs = (keys: readonly string[]): number[] => citations.cite(data.eventSources(keys))
@@ -126,7 +121,7 @@ export function eventView(event: Event, data: DataIndex, lang: UiLanguage, publi
       date: item.date,
       text: localized(item.text, lang),
       refs: refs(item.sources),
-      later: published !== undefined && isAfter(item.date, published),
+      later: published !== undefined && isoOrder(item.date, published) > 0,
     })),
     ...(published !== undefined ? { published } : {}),
     before: links(event.before),

@@ -11,7 +11,8 @@ import { createRecognizer, recognize } from '../../../src/core/recognize.ts'
 import { foldForMatching } from '../../../src/core/normalize.ts'
 import { ENTITIES_FILE, EVENTS_FILE } from '../../../src/data/index.ts'
 import { MAIN_EVENT_ID, REQUIRED_ENTITY_IDS } from '../../../src/data/ids.ts'
-import { isoOrder, SUMMARY_MAX_WORDS, validateDataPack } from '../../../src/data/validate.ts'
+import { isoOrder } from '../../../src/core/iso-date.ts'
+import { SUMMARY_MAX_WORDS, validateDataPack } from '../../../src/data/validate.ts'
 
 const entities = ENTITIES_FILE.entities
 const ISO = /^\d{4}(-\d{2}(-\d{2})?)?$/

@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest'
 import { REQUIRED_EVENT_IDS } from '../../../src/data/ids.ts'
 import { ENTITIES_FILE, EVENTS_FILE } from '../../../src/data/index.ts'
 import type { EntitiesFile, EventsFile } from '../../../src/data/schema.ts'
-import { formatProblem, isoOrder, validateDataPack } from '../../../src/data/validate.ts'
+import { isoOrder } from '../../../src/core/iso-date.ts'
+import { formatProblem, validateDataPack } from '../../../src/data/validate.ts'
 
 const clone = <T>(v: T): T => structuredClone(v)
 
